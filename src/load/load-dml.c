@@ -1,0 +1,897 @@
+/*
+ * Parsing DrawingML properties into the model: colours with their
+ * transforms, fills, lines, transforms, style references and text bodies
+ * (bodyPr, lstStyle, paragraphs and runs). Unknown or invalid values fall
+ * back to "unset" so inheritance decides, and never abort the slide.
+ */
+#include "load/load-imp.h"
+#include "load/load-geom.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const struct { const char *name; uint8_t op; } color_ops[] = {
+	{ "alpha", DML_CMOD_ALPHA }, { "alphaMod", DML_CMOD_ALPHA_MOD },
+	{ "alphaOff", DML_CMOD_ALPHA_OFF }, { "lum", DML_CMOD_LUM },
+	{ "lumMod", DML_CMOD_LUM_MOD }, { "lumOff", DML_CMOD_LUM_OFF },
+	{ "sat", DML_CMOD_SAT }, { "satMod", DML_CMOD_SAT_MOD },
+	{ "satOff", DML_CMOD_SAT_OFF }, { "hue", DML_CMOD_HUE },
+	{ "hueMod", DML_CMOD_HUE_MOD }, { "hueOff", DML_CMOD_HUE_OFF },
+	{ "tint", DML_CMOD_TINT }, { "shade", DML_CMOD_SHADE },
+	{ "comp", DML_CMOD_COMP }, { "inv", DML_CMOD_INV },
+	{ "gray", DML_CMOD_GRAY }, { "gamma", DML_CMOD_GAMMA },
+	{ "invGamma", DML_CMOD_INV_GAMMA }, { "red", DML_CMOD_RED },
+	{ "redMod", DML_CMOD_RED_MOD }, { "redOff", DML_CMOD_RED_OFF },
+	{ "green", DML_CMOD_GREEN }, { "greenMod", DML_CMOD_GREEN_MOD },
+	{ "greenOff", DML_CMOD_GREEN_OFF }, { "blue", DML_CMOD_BLUE },
+	{ "blueMod", DML_CMOD_BLUE_MOD }, { "blueOff", DML_CMOD_BLUE_OFF },
+};
+
+static int
+parse_hex_rgb(const char *s, uint32_t *out)
+{
+	uint32_t v = 0;
+
+	if (!s || strlen(s) != 6)
+		return 0;
+	for (int i = 0; i < 6; i++) {
+		char c = s[i];
+		v <<= 4;
+		if (c >= '0' && c <= '9') v |= (uint32_t) (c - '0');
+		else if (c >= 'a' && c <= 'f') v |= (uint32_t) (c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F') v |= (uint32_t) (c - 'A' + 10);
+		else return 0;
+	}
+	*out = v;
+	return 1;
+}
+
+static uint32_t
+pack_rgb(double r, double g, double b)
+{
+	int ir = (int) (r * 255 + 0.5), ig = (int) (g * 255 + 0.5),
+	    ib = (int) (b * 255 + 0.5);
+	ir = ir < 0 ? 0 : ir > 255 ? 255 : ir;
+	ig = ig < 0 ? 0 : ig > 255 ? 255 : ig;
+	ib = ib < 0 ? 0 : ib > 255 ? 255 : ib;
+	return (uint32_t) (ir << 16 | ig << 8 | ib);
+}
+
+static double
+lin_to_srgb(double c)
+{
+	c = c < 0 ? 0 : c > 1 ? 1 : c;
+	return c <= 0.0031308 ? c * 12.92 : 1.055 * pow(c, 1 / 2.4) - 0.055;
+}
+
+/* One colour element (srgbClr, schemeClr, ...), §20.1.2.3. */
+void
+load_color_elem(load_part *lp, const xmlNode *el, dml_color *out)
+{
+	const char *name = (const char *) el->name;
+	int32_t a = 0, b = 0, c = 0;
+	int slot;
+
+	memset(out, 0, sizeof *out);
+	if (!strcmp(name, "srgbClr")) {
+		if (parse_hex_rgb(sxml_attr(el, "val"), &out->rgb))
+			out->kind = DML_COLOR_RGB;
+	}
+	else if (!strcmp(name, "schemeClr")) {
+		slot = dml_scheme_slot_from_name(sxml_attr(el, "val"));
+		if (slot >= 0) {
+			out->kind = DML_COLOR_SCHEME;
+			out->slot = (uint8_t) slot;
+		}
+	}
+	else if (!strcmp(name, "sysClr")) {
+		/* lastClr is what the system colour was when saved */
+		if (parse_hex_rgb(sxml_attr(el, "lastClr"), &out->rgb))
+			out->kind = DML_COLOR_RGB;
+		else if (s2p_str_eq(sxml_attr(el, "val"), "window")) {
+			out->kind = DML_COLOR_RGB;
+			out->rgb = 0xFFFFFF;
+		}
+		else {
+			out->kind = DML_COLOR_RGB;
+			out->rgb = 0x000000;
+		}
+	}
+	else if (!strcmp(name, "prstClr")) {
+		if (dml_preset_color(sxml_attr(el, "val"), &out->rgb))
+			out->kind = DML_COLOR_RGB;
+		else if (lp)
+			pml_diag_add(lp->diags, lp->part, "unknown preset colour '%s'",
+			             sxml_attr(el, "val") ? sxml_attr(el, "val") : "");
+	}
+	else if (!strcmp(name, "hslClr")) {
+		double r, g, bl;
+		sxml_attr_i32(el, "hue", &a);
+		sxml_attr_pct(el, "sat", &b);
+		sxml_attr_pct(el, "lum", &c);
+		dml_hsl_to_rgb(fmod(a / 60000.0 / 360.0, 1.0), b / 100000.0,
+		               c / 100000.0, &r, &g, &bl);
+		out->kind = DML_COLOR_RGB;
+		out->rgb = pack_rgb(r, g, bl);
+	}
+	else if (!strcmp(name, "scrgbClr")) {
+		/* scRGB components are linear */
+		sxml_attr_pct(el, "r", &a);
+		sxml_attr_pct(el, "g", &b);
+		sxml_attr_pct(el, "b", &c);
+		out->kind = DML_COLOR_RGB;
+		out->rgb = pack_rgb(lin_to_srgb(a / 100000.0), lin_to_srgb(b / 100000.0),
+		                    lin_to_srgb(c / 100000.0));
+	}
+	else
+		return;
+	SXML_EACH(m, el) {
+		for (size_t i = 0; i < S2P_ARRAY_LEN(color_ops); i++) {
+			int32_t v = 0;
+			if (strcmp((const char *) m->name, color_ops[i].name))
+				continue;
+			if (out->n_mods == DML_COLOR_MAX_MODS)
+				break;
+			if (sxml_attr_pct(m, "val", &v) < 0)
+				break;
+			out->mods[out->n_mods].op = color_ops[i].op;
+			out->mods[out->n_mods++].val = v;
+			break;
+		}
+	}
+}
+
+static int
+is_color(const xmlNode *n)
+{
+	static const char *const names[] = { "srgbClr", "schemeClr", "sysClr",
+		"prstClr", "hslClr", "scrgbClr" };
+	for (size_t i = 0; i < S2P_ARRAY_LEN(names); i++)
+		if (sxml_is(n, names[i]))
+			return 1;
+	return 0;
+}
+
+/* The colour child of @parent; returns 1 if one was found. */
+int
+load_color(load_part *lp, const xmlNode *parent, dml_color *out)
+{
+	memset(out, 0, sizeof *out);
+	SXML_EACH(c, parent)
+		if (is_color(c)) {
+			load_color_elem(lp, c, out);
+			return out->kind != DML_COLOR_NONE;
+		}
+	return 0;
+}
+
+int
+load_is_fill(const xmlNode *n)
+{
+	static const char *const names[] = { "noFill", "solidFill", "gradFill",
+		"blipFill", "pattFill", "grpFill" };
+	for (size_t i = 0; i < S2P_ARRAY_LEN(names); i++)
+		if (sxml_is(n, names[i]))
+			return 1;
+	return 0;
+}
+
+static void
+load_rect_pct(const xmlNode *n, dml_rect_pct *r)
+{
+	memset(r, 0, sizeof *r);
+	if (!n)
+		return;
+	sxml_attr_pct(n, "l", &r->l);
+	sxml_attr_pct(n, "t", &r->t);
+	sxml_attr_pct(n, "r", &r->r);
+	sxml_attr_pct(n, "b", &r->b);
+}
+
+static int
+stop_cmp(const void *a, const void *b)
+{
+	const dml_grad_stop *x = a, *y = b;
+	return (x->pos_pct1k > y->pos_pct1k) - (x->pos_pct1k < y->pos_pct1k);
+}
+
+enum { MAX_GRAD_STOPS = 64 };
+
+static int
+load_grad(load_part *lp, const xmlNode *el, dml_fill *out)
+{
+	xmlNode *gs_lst = sxml_child(el, "gsLst"), *lin, *path;
+	uint32_t n = 0;
+
+	SXML_EACH(gs, gs_lst)
+		if (sxml_is(gs, "gs") && n < MAX_GRAD_STOPS)
+			n++;
+	out->kind = DML_FILL_GRAD;
+	out->rot_with_shape = (uint8_t) sxml_attr_bool(el, "rotWithShape", 1);
+	if (n) {
+		out->stops = s2p_arena_alloc_array(lp->arena, n, sizeof *out->stops);
+		if (!out->stops)
+			return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+	}
+	SXML_EACH(gs, gs_lst) {
+		dml_grad_stop *s;
+		if (!sxml_is(gs, "gs") || out->n_stops == n)
+			continue;
+		s = &out->stops[out->n_stops++];
+		sxml_attr_pct(gs, "pos", &s->pos_pct1k);
+		load_color(lp, gs, &s->color);
+	}
+	/* stops may be stored out of order; keep document order for ties */
+	if (out->n_stops > 1)
+		qsort(out->stops, out->n_stops, sizeof *out->stops, stop_cmp);
+	lin = sxml_child(el, "lin");
+	path = sxml_child(el, "path");
+	if (path) {
+		const char *p = sxml_attr(path, "path");
+		out->grad_path = s2p_str_eq(p, "circle") ? DML_GRAD_CIRCLE :
+		                 s2p_str_eq(p, "rect") ? DML_GRAD_RECT : DML_GRAD_SHAPE;
+		load_rect_pct(sxml_child(path, "fillToRect"), &out->fill_to);
+	}
+	else {
+		out->grad_path = DML_GRAD_LINEAR;
+		if (lin) {
+			sxml_attr_i32(lin, "ang", &out->lin_ang_60k);
+			out->lin_scaled = (uint8_t) sxml_attr_bool(lin, "scaled", 0);
+		}
+	}
+	return 0;
+}
+
+int
+load_media(load_part *lp, const char *rid, int external, dml_media *out)
+{
+	const opc_rel *rel = opc_rels_find(lp->rels, rid);
+	int found = 0;
+	s2p_blob *blob;
+	s2p_error e;
+
+	memset(out, 0, sizeof *out);
+	if (!rel) {
+		pml_diag_add(lp->diags, lp->part, "picture relationship '%s' not found",
+		             rid ? rid : "");
+		return 0;
+	}
+	if (rel->external || external) {
+		pml_diag_add(lp->diags, lp->part, "linked (external) picture %s is "
+		             "not fetched; left empty", rel->target);
+		return 0;
+	}
+	if (rel->invalid) {
+		pml_diag_add(lp->diags, lp->part, "picture target '%s' points outside "
+		             "the package; ignored", rel->target);
+		return 0;
+	}
+	out->part = s2p_arena_strdup(lp->arena, rel->target);
+	s2p_error_clear(&e);
+	blob = load_cache_get(&lp->ctx->media, rel->target, &e, &found);
+	if (!found) {
+		if (opc_package_read(lp->ctx->pkg, rel->target, &blob, &e))
+			blob = NULL;
+		if (load_cache_put(&lp->ctx->media, rel->target, blob, blob ? NULL : &e)) {
+			s2p_blob_unref(blob);
+			return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+		}
+	}
+	if (!blob) {
+		pml_diag_add(lp->diags, lp->part, "picture %s cannot be read: %s",
+		             rel->target, e.msg);
+		return 0;
+	}
+	out->blob = s2p_blob_ref(blob);
+	return 0;
+}
+
+static int
+load_blip_fill(load_part *lp, const xmlNode *el, dml_fill *out)
+{
+	xmlNode *blip = sxml_child(el, "blip");
+	xmlNode *stretch = sxml_child(el, "stretch");
+	const char *rid;
+	int rc;
+
+	out->kind = DML_FILL_BLIP;
+	out->alpha_pct1k = 100000;
+	load_rect_pct(sxml_child(el, "srcRect"), &out->src_rect);
+	if (stretch)
+		load_rect_pct(sxml_child(stretch, "fillRect"), &out->stretch);
+	if (sxml_child(el, "tile")) {
+		out->tile = 1;
+		pml_diag_add(lp->diags, lp->part, "tiled picture fill drawn stretched");
+	}
+	if (!blip)
+		return 0;
+	SXML_EACH(e, blip) {
+		if (sxml_is(e, "alphaModFix"))
+			sxml_attr_pct(e, "amt", &out->alpha_pct1k);
+		else if (!sxml_is(e, "extLst"))
+			pml_diag_add(lp->diags, lp->part, "picture effect a:%s not applied",
+			             (const char *) e->name);
+	}
+	rid = sxml_attr_rel(blip, "embed");
+	if (rid)
+		rc = load_media(lp, rid, 0, &out->media);
+	else if ((rid = sxml_attr_rel(blip, "link")) != NULL)
+		rc = load_media(lp, rid, 1, &out->media);
+	else
+		rc = 0;
+	return rc;
+}
+
+int
+load_fill_elem(load_part *lp, const xmlNode *el, dml_fill *out)
+{
+	memset(out, 0, sizeof *out);
+	if (sxml_is(el, "noFill"))
+		out->kind = DML_FILL_NONE;
+	else if (sxml_is(el, "solidFill")) {
+		out->kind = DML_FILL_SOLID;
+		if (!load_color(lp, el, &out->color))
+			out->kind = DML_FILL_NONE; /* solidFill without colour */
+	}
+	else if (sxml_is(el, "gradFill"))
+		return load_grad(lp, el, out);
+	else if (sxml_is(el, "blipFill"))
+		return load_blip_fill(lp, el, out);
+	else if (sxml_is(el, "pattFill")) {
+		out->kind = DML_FILL_PATT;
+		out->prst = s2p_arena_strdup(lp->arena, sxml_attr(el, "prst"));
+		load_color(lp, sxml_child(el, "fgClr"), &out->color);
+		load_color(lp, sxml_child(el, "bgClr"), &out->bg);
+	}
+	else if (sxml_is(el, "grpFill"))
+		out->kind = DML_FILL_GRP;
+	return 0;
+}
+
+/* The fill child of @parent (spPr, bgPr, rPr, ...), if any. */
+int
+load_fill(load_part *lp, const xmlNode *parent, dml_fill *out)
+{
+	memset(out, 0, sizeof *out);
+	SXML_EACH(c, parent)
+		if (load_is_fill(c))
+			return load_fill_elem(lp, c, out);
+	return 0;
+}
+
+static uint8_t
+line_end_type(const char *s)
+{
+	if (s2p_str_eq(s, "triangle")) return DML_END_TRIANGLE;
+	if (s2p_str_eq(s, "stealth")) return DML_END_STEALTH;
+	if (s2p_str_eq(s, "diamond")) return DML_END_DIAMOND;
+	if (s2p_str_eq(s, "oval")) return DML_END_OVAL;
+	if (s2p_str_eq(s, "arrow")) return DML_END_ARROW;
+	return DML_END_NONE;
+}
+
+static uint8_t
+line_end_size(const char *s)
+{
+	return s2p_str_eq(s, "sm") ? 0 : s2p_str_eq(s, "lg") ? 2 : 1;
+}
+
+int
+load_line(load_part *lp, const xmlNode *ln, dml_line *out)
+{
+	const char *cap;
+	xmlNode *e;
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	if (!ln)
+		return 0;
+	if (sxml_attr_i64(ln, "w", &out->w_emu) == 1 && out->w_emu >= 0 &&
+	    out->w_emu <= 20116800)
+		out->has_w = 1;
+	cap = sxml_attr(ln, "cap");
+	out->cap = s2p_str_eq(cap, "flat") ? 1 : s2p_str_eq(cap, "rnd") ? 2 :
+	           s2p_str_eq(cap, "sq") ? 3 : 0;
+	rc = load_fill(lp, ln, &out->fill);
+	if (rc)
+		return rc;
+	if ((e = sxml_child(ln, "prstDash")) != NULL)
+		out->dash = s2p_arena_strdup(lp->arena, sxml_attr(e, "val"));
+	else if (sxml_child(ln, "custDash")) {
+		out->dash = "custom";
+		pml_diag_add(lp->diags, lp->part, "custom dash drawn as dashes");
+	}
+	if (sxml_child(ln, "round"))
+		out->join = 1;
+	else if (sxml_child(ln, "bevel"))
+		out->join = 2;
+	else if (sxml_child(ln, "miter"))
+		out->join = 3;
+	if ((e = sxml_child(ln, "headEnd")) != NULL) {
+		out->head = line_end_type(sxml_attr(e, "type"));
+		out->head_w = line_end_size(sxml_attr(e, "w"));
+		out->head_len = line_end_size(sxml_attr(e, "len"));
+	}
+	if ((e = sxml_child(ln, "tailEnd")) != NULL) {
+		out->tail = line_end_type(sxml_attr(e, "type"));
+		out->tail_w = line_end_size(sxml_attr(e, "w"));
+		out->tail_len = line_end_size(sxml_attr(e, "len"));
+	}
+	if (sxml_attr(ln, "cmpd") && !s2p_str_eq(sxml_attr(ln, "cmpd"), "sng"))
+		pml_diag_add(lp->diags, lp->part, "compound line '%s' drawn single",
+		             sxml_attr(ln, "cmpd"));
+	return 0;
+}
+
+/* Clamp EMU coordinates to what the format allows (ST_Coordinate). */
+static int64_t
+clamp_coord(int64_t v)
+{
+	const int64_t m = 51206400000LL;
+	return v < -m ? -m : v > m ? m : v;
+}
+
+void
+load_xfrm(const xmlNode *xfrm, dml_xfrm *out)
+{
+	xmlNode *e;
+
+	memset(out, 0, sizeof *out);
+	if (!xfrm)
+		return;
+	out->has = 1;
+	sxml_attr_i32(xfrm, "rot", &out->rot_60k);
+	out->flip_h = (uint8_t) sxml_attr_bool(xfrm, "flipH", 0);
+	out->flip_v = (uint8_t) sxml_attr_bool(xfrm, "flipV", 0);
+	if ((e = sxml_child(xfrm, "off")) != NULL) {
+		sxml_attr_i64(e, "x", &out->off_x);
+		sxml_attr_i64(e, "y", &out->off_y);
+	}
+	if ((e = sxml_child(xfrm, "ext")) != NULL) {
+		sxml_attr_i64(e, "cx", &out->ext_cx);
+		sxml_attr_i64(e, "cy", &out->ext_cy);
+	}
+	if ((e = sxml_child(xfrm, "chOff")) != NULL) {
+		sxml_attr_i64(e, "x", &out->ch_off_x);
+		sxml_attr_i64(e, "y", &out->ch_off_y);
+	}
+	if ((e = sxml_child(xfrm, "chExt")) != NULL) {
+		sxml_attr_i64(e, "cx", &out->ch_ext_cx);
+		sxml_attr_i64(e, "cy", &out->ch_ext_cy);
+	}
+	out->off_x = clamp_coord(out->off_x);
+	out->off_y = clamp_coord(out->off_y);
+	out->ext_cx = out->ext_cx < 0 ? 0 : clamp_coord(out->ext_cx);
+	out->ext_cy = out->ext_cy < 0 ? 0 : clamp_coord(out->ext_cy);
+	out->ch_off_x = clamp_coord(out->ch_off_x);
+	out->ch_off_y = clamp_coord(out->ch_off_y);
+	out->ch_ext_cx = out->ch_ext_cx < 0 ? 0 : clamp_coord(out->ch_ext_cx);
+	out->ch_ext_cy = out->ch_ext_cy < 0 ? 0 : clamp_coord(out->ch_ext_cy);
+}
+
+int
+load_style_ref(load_part *lp, const xmlNode *ref, dml_style_ref *out)
+{
+	const char *idx;
+	int64_t v;
+
+	memset(out, 0, sizeof *out);
+	if (!ref)
+		return 0;
+	idx = sxml_attr(ref, "idx");
+	out->has = 1;
+	if (s2p_str_eq(idx, "major"))
+		out->idx = 1;
+	else if (s2p_str_eq(idx, "minor"))
+		out->idx = 2;
+	else if (sxml_parse_i64(idx, &v) && v >= 0 && v < 100000)
+		out->idx = (uint32_t) v;
+	load_color(lp, ref, &out->color);
+	return 0;
+}
+
+/* ---- text ---- */
+
+static int
+load_spacing(const xmlNode *n, dml_spacing *out)
+{
+	xmlNode *e;
+
+	if (!n)
+		return 0;
+	if ((e = sxml_child(n, "spcPct")) != NULL) {
+		out->pts = 0;
+		return sxml_attr_pct(e, "val", &out->val) == 1;
+	}
+	if ((e = sxml_child(n, "spcPts")) != NULL) {
+		out->pts = 1;
+		return sxml_attr_i32(e, "val", &out->val) == 1;
+	}
+	return 0;
+}
+
+static const char *
+typeface(load_part *lp, const xmlNode *n)
+{
+	const char *t = sxml_attr(n, "typeface");
+	return t && *t ? s2p_arena_strdup(lp->arena, t) : NULL;
+}
+
+static int
+load_rpr(load_part *lp, const xmlNode *n, dml_rpr *r)
+{
+	int32_t v;
+	const char *s;
+	xmlNode *e;
+	int rc;
+
+	memset(r, 0, sizeof *r);
+	if (!n)
+		return 0;
+	if (sxml_attr_i32(n, "sz", &v) == 1 && v >= 100 && v <= 400000) {
+		r->sz_100pt = v;
+		r->set |= DML_R_SZ;
+	}
+	if (sxml_attr(n, "b")) {
+		r->b = (uint8_t) sxml_attr_bool(n, "b", 0);
+		r->set |= DML_R_B;
+	}
+	if (sxml_attr(n, "i")) {
+		r->i = (uint8_t) sxml_attr_bool(n, "i", 0);
+		r->set |= DML_R_I;
+	}
+	if ((s = sxml_attr(n, "u")) != NULL) {
+		r->u = s2p_str_eq(s, "none") ? 0 : s2p_str_eq(s, "sng") ? 1 :
+		       s2p_str_eq(s, "dbl") ? 2 : 3;
+		r->set |= DML_R_U;
+	}
+	if ((s = sxml_attr(n, "strike")) != NULL) {
+		r->strike = s2p_str_eq(s, "sngStrike") ? 1 :
+		            s2p_str_eq(s, "dblStrike") ? 2 : 0;
+		r->set |= DML_R_STRIKE;
+	}
+	if ((s = sxml_attr(n, "cap")) != NULL) {
+		r->cap = s2p_str_eq(s, "all") ? 1 : s2p_str_eq(s, "small") ? 2 : 0;
+		r->set |= DML_R_CAP;
+	}
+	if (sxml_attr_pct(n, "baseline", &r->baseline_pct1k) == 1)
+		r->set |= DML_R_BASELINE;
+	if (sxml_attr_i32(n, "spc", &r->spc_100pt) == 1)
+		r->set |= DML_R_SPC;
+	SXML_EACH(c, n) {
+		if (load_is_fill(c)) {
+			rc = load_fill_elem(lp, c, &r->fill);
+			if (rc)
+				return rc;
+			r->set |= DML_R_FILL;
+		}
+		else if (sxml_is(c, "latin") && (r->latin = typeface(lp, c)))
+			r->set |= DML_R_LATIN;
+		else if (sxml_is(c, "ea") && (r->ea = typeface(lp, c)))
+			r->set |= DML_R_EA;
+		else if (sxml_is(c, "cs") && (r->cs = typeface(lp, c)))
+			r->set |= DML_R_CS;
+		else if (sxml_is(c, "sym") && (r->sym = typeface(lp, c)))
+			r->set |= DML_R_SYM;
+		else if (sxml_is(c, "hlinkClick"))
+			r->set |= DML_R_HLINK;
+		else if (sxml_is(c, "effectLst") && sxml_first(c))
+			pml_diag_add(lp->diags, lp->part, "text effects not drawn");
+		else if (sxml_is(c, "highlight"))
+			pml_diag_add(lp->diags, lp->part, "text highlight not drawn");
+	}
+	(void) e;
+	return 0;
+}
+
+static uint8_t
+algn_from(const char *s)
+{
+	if (s2p_str_eq(s, "ctr")) return DML_ALGN_CTR;
+	if (s2p_str_eq(s, "r")) return DML_ALGN_R;
+	if (s2p_str_eq(s, "just") || s2p_str_eq(s, "justLow")) return DML_ALGN_JUST;
+	if (s2p_str_eq(s, "dist") || s2p_str_eq(s, "thaiDist")) return DML_ALGN_DIST;
+	return DML_ALGN_L;
+}
+
+static int
+load_ppr(load_part *lp, const xmlNode *n, dml_ppr *p)
+{
+	int64_t v;
+	int32_t v32;
+	const char *s;
+
+	memset(p, 0, sizeof *p);
+	if (!n)
+		return 0;
+	if ((s = sxml_attr(n, "algn")) != NULL) {
+		p->algn = algn_from(s);
+		p->set |= DML_P_ALGN;
+	}
+	if (sxml_attr_i64(n, "marL", &v) == 1 && v >= 0 && v <= 51206400) {
+		p->mar_l = v;
+		p->set |= DML_P_MARL;
+	}
+	if (sxml_attr_i64(n, "indent", &v) == 1 && v >= -51206400 && v <= 51206400) {
+		p->indent = v;
+		p->set |= DML_P_INDENT;
+	}
+	if (sxml_attr_i64(n, "defTabSz", &v) == 1 && v > 0 && v <= 51206400) {
+		p->def_tab = v;
+		p->set |= DML_P_DEFTAB;
+	}
+	if (sxml_attr(n, "rtl")) {
+		p->rtl = (uint8_t) sxml_attr_bool(n, "rtl", 0);
+		p->set |= DML_P_RTL;
+	}
+	SXML_EACH(c, n) {
+		const char *name = (const char *) c->name;
+		if (!strcmp(name, "lnSpc") && load_spacing(c, &p->ln_spc))
+			p->set |= DML_P_LNSPC;
+		else if (!strcmp(name, "spcBef") && load_spacing(c, &p->spc_bef))
+			p->set |= DML_P_SPCBEF;
+		else if (!strcmp(name, "spcAft") && load_spacing(c, &p->spc_aft))
+			p->set |= DML_P_SPCAFT;
+		else if (!strcmp(name, "buClrTx")) {
+			p->bu_clr_follow = 1;
+			p->set |= DML_P_BUCLR;
+		}
+		else if (!strcmp(name, "buClr") && load_color(lp, c, &p->bu_clr))
+			p->set |= DML_P_BUCLR;
+		else if (!strcmp(name, "buSzTx")) {
+			p->bu_sz_pts = 0;
+			p->bu_sz = 100000;
+			p->set |= DML_P_BUSZ;
+		}
+		else if (!strcmp(name, "buSzPct") && sxml_attr_pct(c, "val", &v32) == 1) {
+			p->bu_sz_pts = 0;
+			p->bu_sz = v32;
+			p->set |= DML_P_BUSZ;
+		}
+		else if (!strcmp(name, "buSzPts") && sxml_attr_i32(c, "val", &v32) == 1) {
+			p->bu_sz_pts = 1;
+			p->bu_sz = v32;
+			p->set |= DML_P_BUSZ;
+		}
+		else if (!strcmp(name, "buFontTx")) {
+			p->bu_font = NULL;
+			p->set |= DML_P_BUFONT;
+		}
+		else if (!strcmp(name, "buFont")) {
+			p->bu_font = typeface(lp, c);
+			p->set |= DML_P_BUFONT;
+		}
+		else if (!strcmp(name, "buNone")) {
+			p->bullet = DML_BU_NONE;
+			p->set |= DML_P_BULLET;
+		}
+		else if (!strcmp(name, "buChar")) {
+			p->bullet = DML_BU_CHAR;
+			p->bu_char = s2p_arena_strdup(lp->arena, sxml_attr(c, "char") ?
+			                              sxml_attr(c, "char") : "\xe2\x80\xa2");
+			p->set |= DML_P_BULLET;
+		}
+		else if (!strcmp(name, "buAutoNum")) {
+			p->bullet = DML_BU_AUTONUM;
+			p->bu_scheme = s2p_arena_strdup(lp->arena, sxml_attr(c, "type"));
+			p->bu_start_at = 1;
+			if (sxml_attr_i32(c, "startAt", &v32) == 1 && v32 >= 1 &&
+			    v32 <= 32767)
+				p->bu_start_at = v32;
+			p->set |= DML_P_BULLET;
+		}
+		else if (!strcmp(name, "buBlip")) {
+			p->bullet = DML_BU_BLIP;
+			p->set |= DML_P_BULLET;
+		}
+		else if (!strcmp(name, "defRPr")) {
+			int rc = load_rpr(lp, c, &p->def_rpr);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
+}
+
+int
+load_list_style(load_part *lp, const xmlNode *lst, dml_list_style *out)
+{
+	static const char *const names[DML_LEVELS] = { "lvl1pPr", "lvl2pPr",
+		"lvl3pPr", "lvl4pPr", "lvl5pPr", "lvl6pPr", "lvl7pPr", "lvl8pPr",
+		"lvl9pPr" };
+	int rc;
+
+	memset(out, 0, sizeof *out);
+	SXML_EACH(c, lst) {
+		if (sxml_is(c, "defPPr")) {
+			rc = load_ppr(lp, c, &out->def);
+			if (rc)
+				return rc;
+			continue;
+		}
+		for (int i = 0; i < DML_LEVELS; i++)
+			if (sxml_is(c, names[i])) {
+				rc = load_ppr(lp, c, &out->lvl[i]);
+				if (rc)
+					return rc;
+				/* mark presence even when only defRPr is given */
+				out->lvl[i].set |= 1u << 31;
+			}
+	}
+	return 0;
+}
+
+static int64_t
+clamp_inset(int64_t v)
+{
+	return v < 0 ? 0 : v > 51206400 ? 51206400 : v;
+}
+
+int
+load_bpr(load_part *lp, const xmlNode *n, dml_bpr *b)
+{
+	const char *s;
+	int32_t v;
+	xmlNode *af;
+
+	memset(b, 0, sizeof *b);
+	if (!n)
+		return 0;
+	if (sxml_attr_i64(n, "lIns", &b->l_ins) == 1) b->set |= DML_B_LINS;
+	if (sxml_attr_i64(n, "tIns", &b->t_ins) == 1) b->set |= DML_B_TINS;
+	if (sxml_attr_i64(n, "rIns", &b->r_ins) == 1) b->set |= DML_B_RINS;
+	if (sxml_attr_i64(n, "bIns", &b->b_ins) == 1) b->set |= DML_B_BINS;
+	b->l_ins = clamp_inset(b->l_ins);
+	b->t_ins = clamp_inset(b->t_ins);
+	b->r_ins = clamp_inset(b->r_ins);
+	b->b_ins = clamp_inset(b->b_ins);
+	if ((s = sxml_attr(n, "anchor")) != NULL) {
+		b->anchor = s2p_str_eq(s, "ctr") ? DML_ANCHOR_CTR :
+		            s2p_str_eq(s, "b") ? DML_ANCHOR_B :
+		            s2p_str_eq(s, "just") ? DML_ANCHOR_JUST :
+		            s2p_str_eq(s, "dist") ? DML_ANCHOR_DIST : DML_ANCHOR_T;
+		b->set |= DML_B_ANCHOR;
+	}
+	if (sxml_attr(n, "anchorCtr")) {
+		b->anchor_ctr = (uint8_t) sxml_attr_bool(n, "anchorCtr", 0);
+		b->set |= DML_B_ANCHORCTR;
+	}
+	if ((s = sxml_attr(n, "wrap")) != NULL) {
+		b->wrap_none = s2p_str_eq(s, "none");
+		b->set |= DML_B_WRAP;
+	}
+	if ((s = sxml_attr(n, "vert")) != NULL) {
+		b->vert = s2p_arena_strdup(lp->arena, s);
+		b->set |= DML_B_VERT;
+		if (!s2p_str_eq(s, "horz"))
+			pml_diag_add(lp->diags, lp->part, "vertical text (vert=\"%s\") "
+			             "drawn horizontally", s);
+	}
+	if (sxml_attr_i32(n, "rot", &b->rot_60k) == 1)
+		b->set |= DML_B_ROT;
+	if (sxml_attr_i32(n, "numCol", &v) == 1 && v >= 1 && v <= 16) {
+		b->num_col = v;
+		b->set |= DML_B_NUMCOL;
+		if (v > 1)
+			pml_diag_add(lp->diags, lp->part, "text columns (numCol=%d) drawn "
+			             "as one column", (int) v);
+	}
+	if ((af = sxml_child(n, "normAutofit")) != NULL) {
+		b->autofit = DML_AUTOFIT_NORM;
+		b->font_scale_pct1k = 100000;
+		if (sxml_attr_pct(af, "fontScale", &v) == 1 && v > 0 && v <= 100000) {
+			b->font_scale_pct1k = v;
+			b->has_font_scale = 1;
+		}
+		if (sxml_attr_pct(af, "lnSpcReduction", &v) == 1 && v >= 0 && v <= 100000)
+			b->ln_spc_red_pct1k = v;
+		b->set |= DML_B_AUTOFIT;
+	}
+	else if (sxml_child(n, "spAutoFit")) {
+		b->autofit = DML_AUTOFIT_SHAPE;
+		b->set |= DML_B_AUTOFIT;
+	}
+	else if (sxml_child(n, "noAutofit")) {
+		b->autofit = DML_AUTOFIT_NONE;
+		b->set |= DML_B_AUTOFIT;
+	}
+	if (sxml_child(n, "prstTxWarp") &&
+	    !s2p_str_eq(sxml_attr(sxml_child(n, "prstTxWarp"), "prst"), "textNoShape"))
+		pml_diag_add(lp->diags, lp->part, "WordArt text warp not applied");
+	return 0;
+}
+
+enum { MAX_PARAS = 100000, MAX_RUNS = 100000 };
+
+static int
+load_para(load_part *lp, const xmlNode *p, dml_para *out)
+{
+	uint32_t n = 0;
+	int32_t lvl = 0;
+	xmlNode *ppr = sxml_child(p, "pPr");
+	int rc;
+
+	rc = load_ppr(lp, ppr, &out->ppr);
+	if (rc)
+		return rc;
+	if (ppr && sxml_attr_i32(ppr, "lvl", &lvl) == 1 && lvl >= 0 && lvl < DML_LEVELS)
+		out->lvl = (uint8_t) lvl;
+	SXML_EACH(c, p)
+		if (sxml_is(c, "r") || sxml_is(c, "br") || sxml_is(c, "fld"))
+			n++;
+	if (n > MAX_RUNS)
+		return S2P_FAIL(lp->err, S2P_ELIMIT, "paragraph has %u runs (limit %d)",
+		                n, MAX_RUNS);
+	if (n) {
+		out->runs = s2p_arena_alloc_array(lp->arena, n, sizeof *out->runs);
+		if (!out->runs)
+			return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+	}
+	SXML_EACH(c, p) {
+		dml_run *r;
+		if (sxml_is(c, "endParaRPr")) {
+			rc = load_rpr(lp, c, &out->end_rpr);
+			if (rc)
+				return rc;
+			continue;
+		}
+		if (!sxml_is(c, "r") && !sxml_is(c, "br") && !sxml_is(c, "fld"))
+			continue;
+		r = &out->runs[out->n_runs++];
+		r->kind = sxml_is(c, "br") ? DML_RUN_BREAK :
+		          sxml_is(c, "fld") ? DML_RUN_FIELD : DML_RUN_TEXT;
+		rc = load_rpr(lp, sxml_child(c, "rPr"), &r->rpr);
+		if (rc)
+			return rc;
+		if (r->kind != DML_RUN_BREAK) {
+			r->text = sxml_text(sxml_child(c, "t"), lp->arena);
+			if (!r->text)
+				return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+		}
+		if (r->kind == DML_RUN_FIELD)
+			r->fld_type = s2p_arena_strdup(lp->arena, sxml_attr(c, "type"));
+	}
+	return 0;
+}
+
+int
+load_text_body(load_part *lp, const xmlNode *tx, dml_text_body **out)
+{
+	dml_text_body *t;
+	uint32_t n = 0;
+	int rc;
+
+	*out = NULL;
+	if (!tx)
+		return 0;
+	t = s2p_arena_alloc(lp->arena, sizeof *t);
+	if (!t)
+		return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+	rc = load_bpr(lp, sxml_child(tx, "bodyPr"), &t->bpr);
+	if (!rc)
+		rc = load_list_style(lp, sxml_child(tx, "lstStyle"), &t->lst);
+	if (rc)
+		return rc;
+	SXML_EACH(c, tx)
+		if (sxml_is(c, "p"))
+			n++;
+	if (n > MAX_PARAS)
+		return S2P_FAIL(lp->err, S2P_ELIMIT, "text has %u paragraphs (limit %d)",
+		                n, MAX_PARAS);
+	if (n) {
+		t->paras = s2p_arena_alloc_array(lp->arena, n, sizeof *t->paras);
+		if (!t->paras)
+			return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+	}
+	SXML_EACH(c, tx) {
+		if (!sxml_is(c, "p"))
+			continue;
+		rc = load_para(lp, c, &t->paras[t->n_paras]);
+		t->n_paras++; /* counted even on failure so release sees its runs */
+		if (rc)
+			return rc;
+	}
+	*out = t;
+	return 0;
+}

@@ -1,0 +1,314 @@
+/*
+ * Parsing a sheet (slide, layout or master): its background and its shape
+ * tree (p:sp, p:grpSp, p:pic, p:cxnSp, p:graphicFrame, and the Fallback of
+ * mc:AlternateContent). Shape counts and group depth are limited; what we
+ * cannot draw yet is kept as a diagnostic, never drawn as something else.
+ */
+#include "load/load-imp.h"
+#include "load/load-geom.h"
+
+#include <string.h>
+
+static const struct { const char *name; uint8_t type; } ph_types[] = {
+	{ "title", DML_PH_TITLE }, { "ctrTitle", DML_PH_CTR_TITLE },
+	{ "subTitle", DML_PH_SUB_TITLE }, { "body", DML_PH_BODY },
+	{ "obj", DML_PH_OBJ }, { "dt", DML_PH_DT }, { "ftr", DML_PH_FTR },
+	{ "sldNum", DML_PH_SLD_NUM }, { "hdr", DML_PH_HDR }, { "pic", DML_PH_PIC },
+	{ "chart", DML_PH_CHART }, { "tbl", DML_PH_TBL },
+	{ "clipArt", DML_PH_CLIP_ART }, { "dgm", DML_PH_DGM },
+	{ "media", DML_PH_MEDIA }, { "sldImg", DML_PH_SLD_IMG },
+};
+
+static void
+load_ph(const xmlNode *ph, dml_ph *out)
+{
+	const char *type;
+	int64_t idx;
+
+	memset(out, 0, sizeof *out);
+	if (!ph)
+		return;
+	out->has = 1;
+	out->type = DML_PH_OBJ; /* §19.3.1.36: type defaults to obj */
+	type = sxml_attr(ph, "type");
+	if (type) {
+		out->type = DML_PH_OTHER;
+		for (size_t i = 0; i < S2P_ARRAY_LEN(ph_types); i++)
+			if (!strcmp(type, ph_types[i].name))
+				out->type = ph_types[i].type;
+	}
+	if (sxml_attr_i64(ph, "idx", &idx) == 1 && idx >= 0 && idx <= UINT32_MAX) {
+		out->has_idx = 1;
+		out->idx = (uint32_t) idx;
+	}
+}
+
+/* The non-visual part: p:nvSpPr, p:nvPicPr, ... (first child named nv*). */
+static void
+load_nv(load_part *lp, const xmlNode *shape, dml_shape *s)
+{
+	xmlNode *nv = sxml_first(shape), *c;
+	int64_t id;
+
+	if (!nv || strncmp((const char *) nv->name, "nv", 2) != 0)
+		return;
+	if ((c = sxml_child(nv, "cNvPr")) != NULL) {
+		if (sxml_attr_i64(c, "id", &id) == 1 && id >= 0 && id <= UINT32_MAX)
+			s->id = (uint32_t) id;
+		s->name = s2p_arena_strdup(lp->arena, sxml_attr(c, "name"));
+		s->hidden = (uint8_t) sxml_attr_bool(c, "hidden", 0);
+	}
+	load_ph(sxml_path(nv, "nvPr", "ph", NULL), &s->ph);
+}
+
+static int
+load_sppr(load_part *lp, const xmlNode *sppr, dml_shape *s)
+{
+	xmlNode *e;
+	int rc;
+
+	if (!sppr)
+		return 0;
+	load_xfrm(sxml_child(sppr, "xfrm"), &s->xfrm);
+	if ((e = sxml_child(sppr, "prstGeom")) != NULL) {
+		const char *prst = sxml_attr(e, "prst");
+		size_t n_adj = 0;
+		s->prst = s2p_arena_strdup(lp->arena, prst ? prst : "");
+		s->geom = dml_geom_preset(prst ? prst : "");
+		if (!s->geom)
+			pml_diag_add(lp->diags, lp->part, "unknown preset geometry '%s'; "
+			             "shape not drawn", s->prst);
+		rc = load_geom_parse_avlst(sxml_child(e, "avLst"), lp->arena, &s->adj,
+		                           &n_adj, lp->err);
+		if (rc)
+			return rc;
+		s->n_adj = (uint32_t) n_adj;
+	}
+	else if ((e = sxml_child(sppr, "custGeom")) != NULL) {
+		s2p_error gerr;
+		s2p_error_clear(&gerr);
+		s->prst = "custom";
+		s->geom = load_geom_parse_cust(e, lp->arena, &gerr);
+		if (!s->geom) {
+			if (gerr.code == S2P_ENOMEM)
+				return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+			pml_diag_add(lp->diags, lp->part, "custom geometry of '%s' not "
+			             "drawn: %s", s->name ? s->name : "", gerr.msg);
+		}
+	}
+	rc = load_fill(lp, sppr, &s->fill);
+	if (rc)
+		return rc;
+	if ((e = sxml_child(sppr, "ln")) != NULL) {
+		s->has_line = 1;
+		rc = load_line(lp, e, &s->line);
+		if (rc)
+			return rc;
+	}
+	if (((e = sxml_child(sppr, "effectLst")) != NULL && sxml_first(e)) ||
+	    sxml_child(sppr, "effectDag")) {
+		s->has_effects = 1;
+		pml_diag_add(lp->diags, lp->part, "shape effects (shadow, glow, ...) "
+		             "not drawn");
+	}
+	if (sxml_child(sppr, "scene3d") || sxml_child(sppr, "sp3d"))
+		pml_diag_add(lp->diags, lp->part, "3-D properties drawn flat");
+	return 0;
+}
+
+static int
+load_style(load_part *lp, const xmlNode *style, dml_shape *s)
+{
+	if (!style)
+		return 0;
+	load_style_ref(lp, sxml_child(style, "lnRef"), &s->ln_ref);
+	load_style_ref(lp, sxml_child(style, "fillRef"), &s->fill_ref);
+	load_style_ref(lp, sxml_child(style, "effectRef"), &s->effect_ref);
+	load_style_ref(lp, sxml_child(style, "fontRef"), &s->font_ref);
+	return 0;
+}
+
+static int load_tree(load_part *lp, const xmlNode *parent, dml_shape *group,
+                     uint32_t depth);
+
+static const char *
+frame_kind(const xmlNode *frame)
+{
+	const char *uri = sxml_attr(sxml_path(frame, "graphic", "graphicData", NULL),
+	                            "uri");
+	const char *slash;
+
+	if (!uri)
+		return "unknown";
+	slash = strrchr(uri, '/');
+	return slash && slash[1] ? slash + 1 : uri;
+}
+
+static int
+load_one(load_part *lp, const xmlNode *el, dml_shape *s, uint32_t depth)
+{
+	const char *name = (const char *) el->name;
+	int rc = 0;
+
+	load_nv(lp, el, s);
+	if (!strcmp(name, "sp") || !strcmp(name, "cxnSp")) {
+		s->kind = !strcmp(name, "sp") ? DML_SHAPE_SP : DML_SHAPE_CXN;
+		rc = load_sppr(lp, sxml_child(el, "spPr"), s);
+		if (!rc)
+			rc = load_style(lp, sxml_child(el, "style"), s);
+		if (!rc)
+			rc = load_text_body(lp, sxml_child(el, "txBody"), &s->text);
+	}
+	else if (!strcmp(name, "pic")) {
+		xmlNode *bf = sxml_child(el, "blipFill");
+		s->kind = DML_SHAPE_PIC;
+		rc = load_sppr(lp, sxml_child(el, "spPr"), s);
+		if (!rc)
+			rc = load_style(lp, sxml_child(el, "style"), s);
+		if (!rc && bf)
+			rc = load_fill_elem(lp, bf, &s->blip);
+		if (!rc && sxml_path(el, "nvPicPr", "nvPr", "videoFile", NULL))
+			pml_diag_add(lp->diags, lp->part, "video shown as its poster frame");
+	}
+	else if (!strcmp(name, "grpSp")) {
+		s->kind = DML_SHAPE_GROUP;
+		rc = load_sppr(lp, sxml_child(el, "grpSpPr"), s);
+		if (!rc)
+			rc = load_tree(lp, el, s, depth + 1);
+	}
+	else if (!strcmp(name, "graphicFrame")) {
+		s->kind = DML_SHAPE_FRAME;
+		load_xfrm(sxml_child(el, "xfrm"), &s->xfrm);
+		s->frame_kind = s2p_arena_strdup(lp->arena, frame_kind(el));
+	}
+	return rc;
+}
+
+static int
+is_shape(const xmlNode *n)
+{
+	return sxml_is(n, "sp") || sxml_is(n, "grpSp") || sxml_is(n, "pic") ||
+	       sxml_is(n, "cxnSp") || sxml_is(n, "graphicFrame");
+}
+
+/* mc:AlternateContent: we implement no optional extension, so take the
+ * Fallback (pictures for equations, ink, newer shapes); a Choice only when
+ * there is no Fallback. */
+static const xmlNode *
+alternate_content(const xmlNode *ac)
+{
+	const xmlNode *fb = sxml_child(ac, "Fallback");
+	return fb ? fb : sxml_child(ac, "Choice");
+}
+
+static uint32_t
+count_shapes(const xmlNode *parent)
+{
+	uint32_t n = 0;
+
+	SXML_EACH(c, parent) {
+		if (is_shape(c))
+			n++;
+		else if (sxml_is(c, "AlternateContent")) {
+			SXML_EACH(cc, alternate_content(c))
+				if (is_shape(cc))
+					n++;
+		}
+	}
+	return n;
+}
+
+static int
+load_tree(load_part *lp, const xmlNode *parent, dml_shape *group, uint32_t depth)
+{
+	const s2p_limits *lim = lp->ctx->lim;
+	uint32_t n = count_shapes(parent);
+	int rc;
+
+	if (depth > lim->max_group_depth)
+		return S2P_FAIL(lp->err, S2P_ELIMIT, "groups nested deeper than %u",
+		                lim->max_group_depth);
+	if (n > lim->max_shapes || lp->n_shapes > lim->max_shapes - n)
+		return S2P_FAIL(lp->err, S2P_ELIMIT, "more than %u shapes",
+		                lim->max_shapes);
+	lp->n_shapes += n;
+	if (!n)
+		return 0;
+	group->children = s2p_arena_alloc_array(lp->arena, n, sizeof(dml_shape));
+	if (!group->children)
+		return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+	SXML_EACH(c, parent) {
+		const xmlNode *src = c;
+		if (sxml_is(c, "AlternateContent")) {
+			SXML_EACH(cc, alternate_content(c)) {
+				if (!is_shape(cc))
+					continue;
+				rc = load_one(lp, cc, &group->children[group->n_children++],
+				              depth);
+				if (rc)
+					return rc;
+			}
+			continue;
+		}
+		if (!is_shape(src)) {
+			if (sxml_is(src, "contentPart"))
+				pml_diag_add(lp->diags, lp->part, "ink (contentPart) not drawn");
+			continue;
+		}
+		rc = load_one(lp, src, &group->children[group->n_children++], depth);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+void
+load_clr_map(const xmlNode *map, uint8_t out[4])
+{
+	static const char *const keys[4] = { "bg1", "tx1", "bg2", "tx2" };
+	static const uint8_t dflt[4] = { DML_SLOT_LT1, DML_SLOT_DK1, DML_SLOT_LT2,
+	                                 DML_SLOT_DK2 };
+
+	for (int i = 0; i < 4; i++) {
+		int slot = dml_scheme_slot_from_name(sxml_attr(map, keys[i]));
+		out[i] = slot >= 0 && slot < DML_SLOT_THEME_COUNT ? (uint8_t) slot :
+		         dflt[i];
+	}
+}
+
+int
+load_sheet(load_part *lp, const xmlNode *root, pml_sheet *sh)
+{
+	xmlNode *csld = sxml_child(root, "cSld"), *bg, *e;
+	int rc;
+
+	if (!csld)
+		return S2P_FAIL(lp->err, S2P_EFORMAT, "p:cSld is missing");
+	sh->name = s2p_arena_strdup(lp->arena, sxml_attr(csld, "name"));
+	sh->show_master_sp = (uint8_t) sxml_attr_bool(root, "showMasterSp", 1);
+	if ((bg = sxml_child(csld, "bg")) != NULL) {
+		if ((e = sxml_child(bg, "bgPr")) != NULL) {
+			sh->has_bg = 1;
+			rc = load_fill(lp, e, &sh->bg_fill);
+			if (rc)
+				return rc;
+		}
+		else if ((e = sxml_child(bg, "bgRef")) != NULL) {
+			sh->has_bg = 1;
+			load_style_ref(lp, e, &sh->bg_ref);
+		}
+	}
+	if ((e = sxml_child(root, "clrMap")) != NULL) {
+		sh->has_clr_map = 1;
+		load_clr_map(e, sh->clr_map);
+	}
+	else if ((e = sxml_path(root, "clrMapOvr", "overrideClrMapping", NULL)) != NULL) {
+		sh->has_clr_map = 1;
+		load_clr_map(e, sh->clr_map);
+	}
+	sh->tree.kind = DML_SHAPE_GROUP;
+	e = sxml_child(csld, "spTree");
+	if (!e)
+		return 0;
+	return load_tree(lp, e, &sh->tree, 0);
+}

@@ -1,0 +1,83 @@
+/*
+ * Font names: Office families mapped to metric-compatible free ones so
+ * lines break where PowerPoint breaks them (fontconfig's metric aliases),
+ * sensible stand-ins for the rest, and Symbol/Wingdings bullet characters
+ * mapped to Unicode. The table is const and shared by all workers.
+ */
+#include "render/draw-font.h"
+
+#include <string.h>
+#include <strings.h>
+
+static const struct { const char *from, *to; } font_map[] = {
+	{ "Calibri", "Carlito" }, { "Calibri Light", "Carlito" },
+	{ "Cambria", "Caladea" }, { "Cambria Math", "Caladea" },
+	{ "Arial", "Liberation Sans" }, { "Helvetica", "Liberation Sans" },
+	{ "Arial Narrow", "Liberation Sans Narrow" },
+	{ "Arial Black", "Liberation Sans" },
+	{ "Times New Roman", "Liberation Serif" }, { "Times", "Liberation Serif" },
+	{ "Courier New", "Liberation Mono" }, { "Courier", "Liberation Mono" },
+	{ "Consolas", "Liberation Mono" }, { "Lucida Console", "Liberation Mono" },
+	{ "Segoe UI", "Noto Sans" }, { "Segoe UI Light", "Noto Sans" },
+	{ "Segoe UI Semibold", "Noto Sans" }, { "Aptos", "Noto Sans" },
+	{ "Aptos Display", "Noto Sans" }, { "Century Gothic", "DejaVu Sans" },
+	{ "Verdana", "DejaVu Sans" }, { "Tahoma", "DejaVu Sans" },
+	{ "Trebuchet MS", "DejaVu Sans" }, { "Georgia", "DejaVu Serif" },
+	{ "Garamond", "Liberation Serif" }, { "Book Antiqua", "Liberation Serif" },
+	{ "Palatino Linotype", "Liberation Serif" },
+	{ "Meiryo", "Noto Sans CJK JP" }, { "Meiryo UI", "Noto Sans CJK JP" },
+	{ "Yu Gothic", "Noto Sans CJK JP" }, { "Yu Gothic UI", "Noto Sans CJK JP" },
+	{ "MS Gothic", "Noto Sans CJK JP" }, { "MS PGothic", "Noto Sans CJK JP" },
+	{ "MS Mincho", "Noto Serif CJK JP" }, { "MS PMincho", "Noto Serif CJK JP" },
+	{ "Yu Mincho", "Noto Serif CJK JP" },
+	{ "Malgun Gothic", "Noto Sans CJK KR" }, { "Gulim", "Noto Sans CJK KR" },
+	{ "Batang", "Noto Serif CJK KR" }, { "Dotum", "Noto Sans CJK KR" },
+	{ "SimSun", "Noto Serif CJK SC" }, { "NSimSun", "Noto Serif CJK SC" },
+	{ "SimHei", "Noto Sans CJK SC" }, { "Microsoft YaHei", "Noto Sans CJK SC" },
+	{ "DengXian", "Noto Sans CJK SC" }, { "PMingLiU", "Noto Serif CJK TC" },
+	{ "MingLiU", "Noto Serif CJK TC" }, { "Microsoft JhengHei", "Noto Sans CJK TC" },
+	{ "Symbol", "DejaVu Sans" }, { "Wingdings", "DejaVu Sans" },
+};
+
+const char *
+draw_font_family(const char *name)
+{
+	if (!name || !*name)
+		return "Carlito";
+	for (size_t i = 0; i < sizeof font_map / sizeof font_map[0]; i++)
+		if (strcasecmp(name, font_map[i].from) == 0)
+			return font_map[i].to;
+	return name;
+}
+
+/* Private-use and Latin-1 code points of the Symbol and Wingdings fonts
+ * that decks use as bullets. */
+static const struct { const char *font; uint32_t from, to; } sym_map[] = {
+	{ "Wingdings", 0xA7, 0x25AA }, { "Wingdings", 0xA8, 0x25FB },
+	{ "Wingdings", 0xD8, 0x27A2 }, { "Wingdings", 0xFC, 0x2714 },
+	{ "Wingdings", 0xFB, 0x2718 }, { "Wingdings", 0x71, 0x2751 },
+	{ "Wingdings", 0x6E, 0x25A0 }, { "Wingdings", 0x6C, 0x25CF },
+	{ "Wingdings", 0x76, 0x2756 }, { "Wingdings", 0x75, 0x25C6 },
+	{ "Wingdings", 0x77, 0x2B25 }, { "Wingdings", 0xE0, 0x2192 },
+	{ "Wingdings", 0xE8, 0x2794 }, { "Wingdings", 0x9F, 0x2022 },
+	{ "Wingdings", 0x6F, 0x25A1 }, { "Wingdings", 0x70, 0x25A1 },
+	{ "Symbol", 0xB7, 0x2022 }, { "Symbol", 0x2D, 0x2212 },
+	{ "Symbol", 0xAE, 0x2192 }, { "Symbol", 0xDE, 0x21D2 },
+};
+
+uint32_t
+draw_font_symbol_char(const char *font, uint32_t cp)
+{
+	/* symbol fonts are often addressed in the F000 private-use block */
+	uint32_t c = cp >= 0xF000 && cp <= 0xF0FF ? cp - 0xF000 : cp;
+
+	if (!font)
+		return cp;
+	for (size_t i = 0; i < sizeof sym_map / sizeof sym_map[0]; i++)
+		if (strncasecmp(font, sym_map[i].font, strlen(sym_map[i].font)) == 0 &&
+		    sym_map[i].from == c)
+			return sym_map[i].to;
+	if (strncasecmp(font, "Wingdings", 9) == 0 || strcasecmp(font, "Symbol") == 0)
+		return c >= 0x20 && c < 0x7F ? 0x2022 : cp;
+	return cp;
+}

@@ -1,0 +1,61 @@
+/*
+ * Internals shared by the draw-*.c files: the per-slide drawing context
+ * and the functions each file provides.
+ */
+#ifndef S2P_RENDER_DRAW_IMP_H
+#define S2P_RENDER_DRAW_IMP_H
+
+#include "model/resolve.h"
+#include "render/draw.h"
+#include "render/draw-geom.h"
+
+#include <pango/pangocairo.h>
+
+struct draw_worker {
+	PangoFontMap *font_map;
+	PangoContext *pango;
+};
+
+/* How the enclosing group maps its children's boxes: x' = x*sx + dx. */
+typedef struct draw_group_map {
+	int active;
+	double sx, sy, dx, dy;
+	uint8_t mirror;        /* the groups above mirror (odd flips) */
+} draw_group_map;
+
+/* One slide being drawn. */
+typedef struct draw_ctx {
+	draw_worker *w;
+	cairo_t *cr;
+	resolve_ctx rc;
+	const s2p_limits *lim;
+	pml_diag_list *diags;
+	const char *part;      /* part of the sheet being drawn, for messages */
+	int level;             /* enum resolve_level of that sheet */
+	double px_per_emu;
+	draw_group_map group;  /* of the group being drawn */
+	s2p_error *err;
+} draw_ctx;
+
+/* draw-paint.c */
+dml_rgba draw_color(const draw_ctx *dc, const dml_color *c, const dml_color *ph);
+/* Fill the current path with @fill; @w x @h is the shape box in user
+ * space (for gradients and pictures). Keeps the path. */
+void draw_fill_path(draw_ctx *dc, const dml_fill *fill, const dml_color *ph,
+                    double w, double h);
+void draw_background(draw_ctx *dc, double w, double h);
+
+/* draw-image.c: decode a picture into a new image surface, or NULL with a
+ * diagnostic. */
+cairo_surface_t *draw_image_decode(draw_ctx *dc, const dml_media *m);
+/* Paint the picture fill into the box 0,0,w,h through the current clip. */
+void draw_picture(draw_ctx *dc, const dml_fill *blip, double w, double h);
+
+/* draw-text.c: lay out and draw a text body in the box (EMU). */
+void draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
+               int n, double x, double y, double w, double h);
+
+/* draw-shape.c */
+void draw_shape_tree(draw_ctx *dc, const dml_shape *group);
+
+#endif

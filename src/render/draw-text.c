@@ -1,0 +1,636 @@
+/*
+ * Text with pango, placed by PowerPoint's line model rather than the
+ * font's: single spacing is 1.2 x the largest size on the line, spcPct
+ * scales it (extra split over ascent and descent above 100 %, taken off
+ * the ascent below), spcPts sets it. Stored autofit (fontScale,
+ * lnSpcReduction) is applied as stored; a bare normAutofit shrinks until
+ * the text fits. Works in points: user space is scaled by 12700 EMU/pt.
+ */
+#include "render/draw-imp.h"
+#include "render/draw-font.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+enum { EMU_PER_PT = 12700 };
+
+/* A byte range of the paragraph text with its font size, for line
+ * heights. */
+typedef struct size_span {
+	int start, end;
+	double size_pt;
+} size_span;
+
+typedef struct para_lay {
+	PangoLayout *layout;
+	double x_pt, width_pt;    /* layout origin and wrap width */
+	double spc_bef, spc_aft;  /* points */
+	double ln_pct;            /* line spacing as a fraction, or 0 */
+	double ln_pts;            /* absolute line pitch, or 0 */
+	double empty_size;        /* size of an empty paragraph's line */
+	size_span *spans;
+	int n_spans;
+	int algn, wrap_none;
+	/* bullet */
+	PangoLayout *bullet;
+	double bullet_x;
+	double height;            /* total, spacing included */
+} para_lay;
+
+typedef struct text_state {
+	draw_ctx *dc;
+	const dml_shape *s;
+	const dml_shape *const *chain;
+	int n;
+	double scale, ln_red;     /* autofit */
+	int counters[DML_LEVELS], active[DML_LEVELS];
+	const char *schemes[DML_LEVELS];
+} text_state;
+
+static double
+scaled_size(const text_state *ts, int32_t sz_100pt)
+{
+	double pt = sz_100pt / 100.0 * ts->scale;
+	/* PowerPoint paints autofit-scaled sizes at whole points */
+	if (ts->scale < 1.0)
+		pt = floor(pt + 0.5) < 1 ? 1 : floor(pt + 0.5);
+	return pt;
+}
+
+static PangoFontDescription *
+font_desc(const text_state *ts, const dml_rpr *r, double size_pt)
+{
+	PangoFontDescription *fd = pango_font_description_new();
+	const char *latin = resolve_font(&ts->dc->rc, r->latin ? r->latin : "+mn-lt");
+	const char *ea = resolve_font(&ts->dc->rc, r->ea ? r->ea : "+mn-ea");
+	char fam[256];
+
+	/* latin first; the east-asian face next, so CJK text takes it */
+	if (ea && *ea && !s2p_str_eq(draw_font_family(ea), draw_font_family(latin)))
+		snprintf(fam, sizeof fam, "%s,%s", draw_font_family(latin),
+		         draw_font_family(ea));
+	else
+		snprintf(fam, sizeof fam, "%s", draw_font_family(latin));
+	pango_font_description_set_family(fd, fam);
+	pango_font_description_set_absolute_size(fd, size_pt * PANGO_SCALE);
+	pango_font_description_set_weight(fd, r->b ? PANGO_WEIGHT_BOLD :
+	                                  PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(fd, r->i ? PANGO_STYLE_ITALIC :
+	                                 PANGO_STYLE_NORMAL);
+	return fd;
+}
+
+static void
+insert_attr(PangoAttrList *l, PangoAttribute *a, int start, int end)
+{
+	a->start_index = (guint) start;
+	a->end_index = (guint) end;
+	pango_attr_list_insert(l, a);
+}
+
+static uint16_t
+chan16(double v)
+{
+	return (uint16_t) (v * 65535.0 + 0.5);
+}
+
+static dml_rgba
+run_color(const text_state *ts, const dml_rpr *r)
+{
+	dml_rgba c = { 0, 0, 0, 1 };
+
+	if (r->set & DML_R_HLINK && !(r->set & DML_R_FILL)) {
+		dml_color h = { DML_COLOR_SCHEME, DML_SLOT_HLINK, 0, 0, { { 0, 0 } } };
+		return draw_color(ts->dc, &h, NULL);
+	}
+	if (r->fill.kind == DML_FILL_SOLID)
+		return draw_color(ts->dc, &r->fill.color, NULL);
+	if (r->fill.kind == DML_FILL_GRAD && r->fill.n_stops) {
+		pml_diag_add(ts->dc->diags, ts->dc->part, "gradient text drawn in its "
+		             "first colour");
+		return draw_color(ts->dc, &r->fill.stops[0].color, NULL);
+	}
+	if (r->fill.kind == DML_FILL_NONE)
+		c.a = 0;
+	return c;
+}
+
+/* Format an auto-number (§20.1.10.61 ST_TextAutonumberScheme). */
+static void
+autonum_text(const char *scheme, int n, char *out, size_t size, int *unknown)
+{
+	char num[40];
+	const char *sch = scheme ? scheme : "arabicPeriod";
+	size_t k = 0;
+
+	*unknown = 0;
+	if (!strncmp(sch, "alpha", 5)) {
+		/* a..z, aa..zz, ... as PowerPoint counts */
+		int upper = !strncmp(sch + 5, "Uc", 2), reps = (n - 1) / 26 + 1;
+		char ch = (char) ((upper ? 'A' : 'a') + (n - 1) % 26);
+		for (int i = 0; i < reps && k < 20; i++)
+			num[k++] = ch;
+		num[k] = 0;
+		sch += 7;
+	}
+	else if (!strncmp(sch, "roman", 5)) {
+		static const struct { int v; const char *s; } rn[] = {
+			{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" },
+			{ 100, "c" }, { 90, "xc" }, { 50, "l" }, { 40, "xl" },
+			{ 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" } };
+		int upper = !strncmp(sch + 5, "Uc", 2), v = n > 3999 ? 3999 : n;
+		for (size_t i = 0; i < S2P_ARRAY_LEN(rn); i++)
+			while (v >= rn[i].v && k + 3 < sizeof num) {
+				for (const char *p = rn[i].s; *p; p++)
+					num[k++] = upper ? (char) (*p - 'a' + 'A') : *p;
+				v -= rn[i].v;
+			}
+		num[k] = 0;
+		sch += 7;
+	}
+	else {
+		snprintf(num, sizeof num, "%d", n);
+		if (!strncmp(sch, "arabic", 6))
+			sch += 6;
+		else
+			*unknown = 1;
+	}
+	if (!strcmp(sch, "ParenR"))
+		snprintf(out, size, "%s)", num);
+	else if (!strcmp(sch, "ParenBoth"))
+		snprintf(out, size, "(%s)", num);
+	else if (!strcmp(sch, "Plain"))
+		snprintf(out, size, "%s", num);
+	else
+		snprintf(out, size, "%s.", num);
+}
+
+static void
+utf8_append(char *out, size_t size, uint32_t cp)
+{
+	char buf[8];
+	int n = g_unichar_to_utf8(cp, buf);
+	size_t len = strlen(out);
+
+	if (len + (size_t) n + 1 <= size) {
+		memcpy(out + len, buf, (size_t) n);
+		out[len + (size_t) n] = 0;
+	}
+}
+
+static int
+strncasecmp_ascii(const char *s, const char *prefix)
+{
+	return g_ascii_strncasecmp(s, prefix, strlen(prefix));
+}
+
+/* The bullet of a paragraph: its layout (or NULL). */
+static PangoLayout *
+make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
+            int lvl, double first_size)
+{
+	char text[96] = "";
+	PangoLayout *l;
+	PangoFontDescription *fd;
+	PangoAttrList *attrs;
+	dml_rgba c;
+	dml_rpr r = *first;
+	double size;
+
+	/* counters: a deeper level restarts under each new parent; a plain
+	 * paragraph at a level resets it */
+	for (int i = lvl + 1; i < DML_LEVELS; i++)
+		ts->active[i] = 0;
+	if (ppr->bullet != DML_BU_AUTONUM)
+		ts->active[lvl] = 0;
+	if (ppr->bullet == DML_BU_CHAR && ppr->bu_char) {
+		const char *p = ppr->bu_char;
+		uint32_t cp = g_utf8_get_char_validated(p, -1);
+		if (cp == (uint32_t) -1 || cp == (uint32_t) -2)
+			return NULL;
+		utf8_append(text, sizeof text, draw_font_symbol_char(ppr->bu_font, cp));
+	}
+	else if (ppr->bullet == DML_BU_AUTONUM) {
+		int unknown;
+		if (ts->active[lvl] && s2p_str_eq(ts->schemes[lvl], ppr->bu_scheme))
+			ts->counters[lvl]++;
+		else
+			ts->counters[lvl] = ppr->bu_start_at;
+		ts->active[lvl] = 1;
+		ts->schemes[lvl] = ppr->bu_scheme;
+		autonum_text(ppr->bu_scheme, ts->counters[lvl], text, sizeof text,
+		             &unknown);
+		if (unknown)
+			pml_diag_add(ts->dc->diags, ts->dc->part, "numbering scheme '%s' "
+			             "drawn as arabic numbers", ppr->bu_scheme);
+	}
+	else {
+		if (ppr->bullet == DML_BU_BLIP)
+			pml_diag_add(ts->dc->diags, ts->dc->part, "picture bullets not drawn");
+		return NULL;
+	}
+	if (ppr->bu_font && ppr->bullet == DML_BU_CHAR &&
+	    strncasecmp_ascii(ppr->bu_font, "Wingdings") != 0 &&
+	    strncasecmp_ascii(ppr->bu_font, "Symbol") != 0) {
+		r.latin = ppr->bu_font;
+		r.ea = NULL;
+	}
+	r.b = ppr->bullet == DML_BU_AUTONUM ? first->b : 0;
+	r.i = ppr->bullet == DML_BU_AUTONUM ? first->i : 0;
+	size = first_size;
+	if (ppr->set & DML_P_BUSZ)
+		size = ppr->bu_sz_pts ? scaled_size(ts, ppr->bu_sz) :
+		       first_size * ppr->bu_sz / 100000.0;
+	if (size < 1)
+		size = 1;
+	c = run_color(ts, first);
+	if ((ppr->set & DML_P_BUCLR) && !ppr->bu_clr_follow)
+		c = draw_color(ts->dc, &ppr->bu_clr, NULL);
+	l = pango_layout_new(ts->dc->w->pango);
+	fd = font_desc(ts, &r, size);
+	pango_layout_set_font_description(l, fd);
+	pango_font_description_free(fd);
+	attrs = pango_attr_list_new();
+	insert_attr(attrs, pango_attr_foreground_new(chan16(c.r), chan16(c.g),
+	                                             chan16(c.b)), 0, (int) strlen(text));
+	if (c.a < 1)
+		insert_attr(attrs, pango_attr_foreground_alpha_new(chan16(c.a)), 0,
+		            (int) strlen(text));
+	pango_layout_set_attributes(l, attrs);
+	pango_attr_list_unref(attrs);
+	pango_layout_set_text(l, text, -1);
+	return l;
+}
+
+static int
+slide_number(const text_state *ts)
+{
+	const pml_presentation *p = ts->dc->rc.pres;
+	return p && p->n_slides ? p->slides[0].number + p->first_slide_num - 1 : 1;
+}
+
+/* Build the pango layout of one paragraph. */
+static void
+para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
+{
+	draw_ctx *dc = ts->dc;
+	dml_ppr ppr = resolve_ppr(&dc->rc, ts->s, ts->chain, ts->n, para, para->lvl);
+	GString *text = g_string_new(NULL);
+	PangoAttrList *attrs = pango_attr_list_new();
+	PangoTabArray *tabs;
+	dml_rpr first;
+	double first_size = 0, indent, mar_l, tab;
+	int have_first = 0;
+
+	memset(pl, 0, sizeof *pl);
+	pl->spans = s2p_calloc_array(para->n_runs ? para->n_runs : 1, sizeof *pl->spans);
+	first = ppr.def_rpr;
+	for (uint32_t i = 0; i < para->n_runs; i++) {
+		const dml_run *run = &para->runs[i];
+		dml_rpr r = ppr.def_rpr;
+		int start = (int) text->len, end;
+		double size;
+		char num[16];
+		const char *t = run->text ? run->text : "";
+		PangoFontDescription *fd;
+		dml_rgba c;
+
+		resolve_rpr_overlay(&r, &run->rpr);
+		if (run->kind == DML_RUN_BREAK)
+			t = "\xe2\x80\xa8"; /* U+2028: a line break inside the paragraph */
+		else if (run->kind == DML_RUN_FIELD && s2p_str_eq(run->fld_type, "slidenum")) {
+			snprintf(num, sizeof num, "%d", slide_number(ts));
+			t = num;
+		}
+		if (!g_utf8_validate(t, -1, NULL))
+			t = "\xef\xbf\xbd";
+		if (r.cap == 1) {
+			char *up = g_utf8_strup(t, -1);
+			g_string_append(text, up);
+			g_free(up);
+		}
+		else
+			g_string_append(text, t);
+		end = (int) text->len;
+		size = scaled_size(ts, r.sz_100pt);
+		if (r.baseline_pct1k)
+			size *= 2.0 / 3.0;
+		if (!have_first && run->kind != DML_RUN_BREAK) {
+			first = r;
+			first_size = size;
+			have_first = 1;
+		}
+		if (pl->spans) {
+			pl->spans[pl->n_spans].start = start;
+			pl->spans[pl->n_spans].end = end;
+			pl->spans[pl->n_spans++].size_pt = scaled_size(ts, r.sz_100pt);
+		}
+		if (end == start)
+			continue;
+		fd = font_desc(ts, &r, size);
+		insert_attr(attrs, pango_attr_font_desc_new(fd), start, end);
+		pango_font_description_free(fd);
+		c = run_color(ts, &r);
+		insert_attr(attrs, pango_attr_foreground_new(chan16(c.r), chan16(c.g),
+		                                             chan16(c.b)), start, end);
+		if (c.a < 1)
+			insert_attr(attrs, pango_attr_foreground_alpha_new(chan16(c.a)),
+			            start, end);
+		if (r.u || (r.set & DML_R_HLINK && !(run->rpr.set & DML_R_U)))
+			insert_attr(attrs, pango_attr_underline_new(r.u == 2 ?
+			            PANGO_UNDERLINE_DOUBLE : PANGO_UNDERLINE_SINGLE), start, end);
+		if (r.strike)
+			insert_attr(attrs, pango_attr_strikethrough_new(TRUE), start, end);
+		if (r.spc_100pt)
+			insert_attr(attrs, pango_attr_letter_spacing_new(
+			            (int) (r.spc_100pt / 100.0 * ts->scale * PANGO_SCALE)),
+			            start, end);
+		if (r.baseline_pct1k)
+			insert_attr(attrs, pango_attr_rise_new((int) (r.baseline_pct1k /
+			            100000.0 * scaled_size(ts, r.sz_100pt) * PANGO_SCALE)),
+			            start, end);
+		if (r.cap == 2)
+			insert_attr(attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS),
+			            start, end);
+	}
+	/* PowerPoint forms no ligatures ("fi", "ti") by default */
+	insert_attr(attrs, pango_attr_font_features_new("liga=0, clig=0"), 0,
+	            (int) text->len);
+	if (!have_first) {
+		dml_rpr r = ppr.def_rpr;
+		resolve_rpr_overlay(&r, &para->end_rpr);
+		first = r;
+		first_size = scaled_size(ts, r.sz_100pt);
+	}
+	pl->empty_size = first_size;
+	mar_l = ppr.mar_l / (double) EMU_PER_PT;
+	indent = ppr.indent / (double) EMU_PER_PT;
+	pl->bullet = text->len ? make_bullet(ts, &ppr, &first, para->lvl, first_size) :
+	             NULL;
+	if (!text->len) {
+		for (int i = para->lvl + 1; i < DML_LEVELS; i++)
+			ts->active[i] = 0;
+	}
+	pl->layout = pango_layout_new(dc->w->pango);
+	pango_layout_set_text(pl->layout, text->str, (int) text->len);
+	pango_layout_set_attributes(pl->layout, attrs);
+	pango_attr_list_unref(attrs);
+	g_string_free(text, TRUE);
+	{
+		/* a default font for empty lines and fallback */
+		PangoFontDescription *fd = font_desc(ts, &first, first_size);
+		pango_layout_set_font_description(pl->layout, fd);
+		pango_font_description_free(fd);
+	}
+	/* first line at marL+indent (the bullet's place when there is one),
+	 * the others at marL */
+	if (pl->bullet) {
+		pl->bullet_x = mar_l + indent;
+		pl->x_pt = mar_l;
+		if (indent > 0) {
+			pl->x_pt = mar_l;
+			pl->bullet_x = mar_l;
+			pango_layout_set_indent(pl->layout, (int) (indent * PANGO_SCALE));
+		}
+	}
+	else if (indent < 0) {
+		pl->x_pt = mar_l + indent;
+		pango_layout_set_indent(pl->layout, (int) (indent * PANGO_SCALE));
+	}
+	else {
+		pl->x_pt = mar_l;
+		pango_layout_set_indent(pl->layout, (int) (indent * PANGO_SCALE));
+	}
+	if (pl->x_pt < 0)
+		pl->x_pt = 0;
+	pl->width_pt = box_w - pl->x_pt;
+	if (pl->width_pt < 1)
+		pl->width_pt = 1;
+	pl->algn = ppr.algn;
+	if (!pl->wrap_none) {
+		pango_layout_set_width(pl->layout, (int) (pl->width_pt * PANGO_SCALE));
+		pango_layout_set_wrap(pl->layout, PANGO_WRAP_WORD_CHAR);
+	}
+	pango_layout_set_alignment(pl->layout,
+	                           ppr.algn == DML_ALGN_CTR ? PANGO_ALIGN_CENTER :
+	                           ppr.algn == DML_ALGN_R ? PANGO_ALIGN_RIGHT :
+	                           PANGO_ALIGN_LEFT);
+	pango_layout_set_justify(pl->layout, ppr.algn == DML_ALGN_JUST ||
+	                         ppr.algn == DML_ALGN_DIST);
+	tab = (ppr.set & DML_P_DEFTAB ? ppr.def_tab : 914400) / (double) EMU_PER_PT;
+	tabs = pango_tab_array_new(1, FALSE);
+	pango_tab_array_set_tab(tabs, 0, PANGO_TAB_LEFT, (int) (tab * PANGO_SCALE));
+	pango_layout_set_tabs(pl->layout, tabs);
+	pango_tab_array_free(tabs);
+	/* spacing; a percentage is of the 1.2 em line of the first run */
+	if (ppr.set & DML_P_LNSPC) {
+		if (ppr.ln_spc.pts)
+			pl->ln_pts = ppr.ln_spc.val / 100.0;
+		else
+			pl->ln_pct = ppr.ln_spc.val / 100000.0;
+	}
+	else
+		pl->ln_pct = 1.0;
+	if (pl->ln_pct > 0) {
+		pl->ln_pct -= ts->ln_red;
+		if (pl->ln_pct < 0.1)
+			pl->ln_pct = 0.1;
+	}
+	if (ppr.set & DML_P_SPCBEF)
+		pl->spc_bef = ppr.spc_bef.pts ? ppr.spc_bef.val / 100.0 :
+		              ppr.spc_bef.val / 100000.0 * 1.2 * first_size;
+	if (ppr.set & DML_P_SPCAFT)
+		pl->spc_aft = ppr.spc_aft.pts ? ppr.spc_aft.val / 100.0 :
+		              ppr.spc_aft.val / 100000.0 * 1.2 * first_size;
+}
+
+static double
+line_size(const para_lay *pl, const PangoLayoutLine *line)
+{
+	double mx = 0;
+	int s = line->start_index, e = line->start_index + line->length;
+
+	for (int i = 0; i < pl->n_spans; i++) {
+		const size_span *sp = &pl->spans[i];
+		if (sp->end > s && sp->start < e && sp->size_pt > mx)
+			mx = sp->size_pt;
+		if (sp->start == sp->end && sp->start == s && sp->size_pt > mx && !line->length)
+			mx = sp->size_pt;
+	}
+	return mx > 0 ? mx : pl->empty_size;
+}
+
+/* Ascent and descent of a line under PowerPoint's model. */
+static void
+line_metrics(const para_lay *pl, PangoLayoutLine *line, double *asc, double *desc)
+{
+	PangoRectangle ink, logical;
+	double size = line_size(pl, line), a, d, ratio, natural;
+
+	pango_layout_line_get_extents(line, &ink, &logical);
+	a = -logical.y / (double) PANGO_SCALE;
+	d = (logical.height + logical.y) / (double) PANGO_SCALE;
+	ratio = a + d > 0 ? a / (a + d) : 0.8;
+	if (pl->ln_pts > 0) {
+		*asc = pl->ln_pts * ratio;
+		*desc = pl->ln_pts * (1 - ratio);
+		return;
+	}
+	natural = 1.2 * size;
+	*asc = natural * ratio;
+	*desc = natural * (1 - ratio);
+	if (pl->ln_pct >= 1)
+		*asc += (pl->ln_pct - 1) * natural / 2, *desc += (pl->ln_pct - 1) * natural / 2;
+	else
+		*asc -= (1 - pl->ln_pct) * natural;
+}
+
+static double
+para_height(para_lay *pl, int first_para)
+{
+	double h = (first_para ? 0 : pl->spc_bef) + pl->spc_aft;
+	int n = pango_layout_get_line_count(pl->layout);
+
+	for (int i = 0; i < n; i++) {
+		double a, d;
+		line_metrics(pl, pango_layout_get_line_readonly(pl->layout, i), &a, &d);
+		h += a + d;
+	}
+	pl->height = h;
+	return h;
+}
+
+static double
+para_draw(draw_ctx *dc, para_lay *pl, double y, int first_para)
+{
+	cairo_t *cr = dc->cr;
+	PangoLayoutIter *it;
+	int first_line = 1;
+
+	if (!first_para)
+		y += pl->spc_bef;
+	it = pango_layout_get_iter(pl->layout);
+	do {
+		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+		PangoRectangle logical;
+		double a, d, x;
+
+		line_metrics(pl, line, &a, &d);
+		pango_layout_iter_get_line_extents(it, NULL, &logical);
+		x = pl->x_pt + logical.x / (double) PANGO_SCALE;
+		if (pl->wrap_none) {
+			double lw = logical.width / (double) PANGO_SCALE;
+			if (pl->algn == DML_ALGN_CTR)
+				x = pl->x_pt + (pl->width_pt - lw) / 2;
+			else if (pl->algn == DML_ALGN_R)
+				x = pl->x_pt + pl->width_pt - lw;
+		}
+		y += a;
+		if (first_line && pl->bullet) {
+			cairo_move_to(cr, pl->bullet_x, y);
+			pango_cairo_show_layout_line(cr,
+			        pango_layout_get_line_readonly(pl->bullet, 0));
+		}
+		if (line->length) {
+			cairo_move_to(cr, x, y);
+			pango_cairo_show_layout_line(cr, line);
+		}
+		y += d;
+		first_line = 0;
+	} while (pango_layout_iter_next_line(it));
+	pango_layout_iter_free(it);
+	return y + pl->spc_aft;
+}
+
+static void
+paras_free(para_lay *pls, uint32_t n)
+{
+	for (uint32_t i = 0; i < n; i++) {
+		if (pls[i].layout)
+			g_object_unref(pls[i].layout);
+		if (pls[i].bullet)
+			g_object_unref(pls[i].bullet);
+		free(pls[i].spans);
+	}
+	memset(pls, 0, n * sizeof *pls);
+}
+
+static double
+build_all(text_state *ts, const dml_text_body *t, para_lay *pls, double box_w,
+          int wrap_none)
+{
+	double total = 0;
+
+	memset(ts->active, 0, sizeof ts->active);
+	for (uint32_t i = 0; i < t->n_paras; i++) {
+		para_build(ts, &t->paras[i], box_w, &pls[i]);
+		if (wrap_none) {
+			pls[i].wrap_none = 1;
+			pango_layout_set_width(pls[i].layout, -1);
+		}
+		total += para_height(&pls[i], i == 0);
+	}
+	return total;
+}
+
+void
+draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
+          int n, double x, double y, double w, double h)
+{
+	const dml_text_body *t = s->text;
+	cairo_t *cr = dc->cr;
+	dml_bpr b = resolve_bpr(s, chain, n);
+	text_state ts;
+	para_lay *pls;
+	double bx, by, bw, bh, total, top;
+
+	if (!t || !t->n_paras)
+		return;
+	pls = s2p_calloc_array(t->n_paras, sizeof *pls);
+	if (!pls)
+		return;
+	memset(&ts, 0, sizeof ts);
+	ts.dc = dc;
+	ts.s = s;
+	ts.chain = chain;
+	ts.n = n;
+	ts.scale = 1;
+	if (b.autofit == DML_AUTOFIT_NORM) {
+		ts.scale = b.font_scale_pct1k / 100000.0;
+		ts.ln_red = b.ln_spc_red_pct1k / 100000.0;
+	}
+	/* the text box: the geometry's text rectangle less the insets */
+	bx = (x + (double) b.l_ins) / EMU_PER_PT;
+	by = (y + (double) b.t_ins) / EMU_PER_PT;
+	bw = (w - (double) b.l_ins - (double) b.r_ins) / EMU_PER_PT;
+	bh = (h - (double) b.t_ins - (double) b.b_ins) / EMU_PER_PT;
+	if (bw < 1)
+		bw = 1;
+	cairo_save(cr);
+	cairo_scale(cr, EMU_PER_PT, EMU_PER_PT);
+	pango_cairo_update_context(cr, dc->w->pango);
+	total = build_all(&ts, t, pls, bw, b.wrap_none);
+	if (b.autofit == DML_AUTOFIT_NORM && !b.has_font_scale && total > bh) {
+		/* generators write a bare normAutofit and leave the scale to
+		 * PowerPoint: shrink in its steps until the text fits */
+		for (int step = 1; step <= 10 && total > bh; step++) {
+			paras_free(pls, t->n_paras);
+			ts.scale = 1.0 - 0.075 * step;
+			ts.ln_red = step >= 2 ? 0.2 : 0.1;
+			total = build_all(&ts, t, pls, bw, b.wrap_none);
+		}
+	}
+	switch (b.anchor) {
+	case DML_ANCHOR_CTR: top = by + (bh - total) / 2; break;
+	case DML_ANCHOR_B: top = by + bh - total; break;
+	default: top = by; break;
+	}
+	cairo_translate(cr, bx, 0);
+	for (uint32_t i = 0; i < t->n_paras; i++)
+		top = para_draw(dc, &pls[i], top, i == 0);
+	cairo_restore(cr);
+	paras_free(pls, t->n_paras);
+	free(pls);
+}

@@ -1,0 +1,332 @@
+#!/usr/bin/env bash
+# errors.sh: the CLI contract for bad input, bad output and bad options:
+# exit status, one "slides2png: ..." stderr line naming the deck, the
+# written files and the stdout listing, no *.tmp left behind, and the PNG
+# size and colour type.  Each CASE is one ctest test (errors/CASE).
+# Usage: errors.sh SLIDES2PNG SOURCE_DIR WORK_DIR CASE...
+# The case_* functions are called by name (case_${CASE//-/_}).
+# shellcheck disable=SC2317
+set -u
+
+if [ $# -lt 4 ]; then
+	echo "usage: $0 SLIDES2PNG SOURCE_DIR WORK_DIR CASE..." >&2
+	exit 2
+fi
+S2P=$1
+SRC=$2
+WORK=$3
+shift 3
+E2E_DIR=$SRC/tests/e2e
+# shellcheck source=lib.sh
+. "$E2E_DIR/lib.sh"
+
+: "${FONTCONFIG_FILE:=$SRC/tests/fonts/fonts.conf}"
+export FONTCONFIG_FILE
+BROKEN=$SRC/samples/broken
+SAMPLE=$SRC/samples/sample.pptx
+
+# need FILE...: fail (and return 1) when a deck is missing.
+need()
+{
+	local f r=0
+	for f in "$@"; do
+		[ -f "$f" ] && continue
+		fail "$f does not exist"
+		r=1
+	done
+	return "$r"
+}
+
+# Decks that cannot be opened or parsed at all: exit 1, nothing written.
+case_open_failures()
+{
+	local d deck w
+	for d in not-a-zip empty zip-not-pptx encrypted no-slides; do
+		deck=$BROKEN/$d.pptx
+		need "$deck" || continue
+		w=$WORK/$d
+		fresh_dir "$w/out"
+		run_cli "$w/out" "$w/run" "$deck"
+		expect_rc "$d" 1 "$w/run"
+		expect_diag_lines "$d" "$w/run" 1 "$deck"
+		expect_stdout "$d: nothing on stdout" "$w/run"
+		expect_files "$d: no files written" "$w/out"
+	done
+}
+
+# One slide of three cannot be loaded: exit 3, the others are written.
+case_slide_failures()
+{
+	local d deck w
+	for d in missing-slide-part bad-xml-slide; do
+		deck=$BROKEN/$d.pptx
+		need "$deck" || continue
+		w=$WORK/$d
+		fresh_dir "$w/out"
+		run_cli "$w/out" "$w/run" "$deck" -j 2
+		expect_rc "$d" 3 "$w/run"
+		expect_files "$d: slides 1 and 3 written" "$w/out" \
+			slide_1.png slide_3.png
+		expect_stdout "$d: stdout lists slides 1 and 3" "$w/run" \
+			slide_1.png slide_3.png
+		expect_diag_lines "$d" "$w/run" + "$deck"
+		if grep -F "$deck" "$w/run.err" | grep -q -w 'slide 2'; then
+			ok "$d: the error names slide 2"
+		else
+			fail "$d: no stderr line names '$deck' and 'slide 2'"
+			show stderr "$w/run.err"
+		fi
+		expect_no_tmp "$d" "$w/out"
+	done
+}
+
+# trace_run DIR LOG ARGS...: like run_cli, under strace when it works.
+# Sets TRACE to the trace file, or empty.
+trace_run()
+{
+	local dir=$1 log=$2
+	shift 2
+	TRACE=
+	if command -v strace >/dev/null &&
+		strace -f -qq -o /dev/null true 2>/dev/null; then
+		TRACE=$log.trace
+		RC=0
+		(cd "$dir" && exec strace -f -qq -o "$TRACE" \
+			-e trace=%file,%network "$S2P" "$@") \
+			>"$log.out" 2>"$log.err" || RC=$?
+		E2E_LAST="slides2png $*"
+	else
+		run_cli "$dir" "$log" "$@"
+	fi
+}
+
+# A picture pointing outside the package (../ escape, file: or http: URL)
+# is skipped with a diagnostic; the slide still renders.
+case_package_safety()
+{
+	local d deck w kind t targets
+	# What a normal deck makes the process open (libraries, fonts, NSS).
+	CONTROL=
+	if [ -f "$SAMPLE" ]; then
+		fresh_dir "$WORK/control/out"
+		trace_run "$WORK/control/out" "$WORK/control/run" "$SAMPLE"
+		CONTROL=$TRACE
+	fi
+	for d in rels-escape external-image; do
+		deck=$BROKEN/$d.pptx
+		need "$deck" || continue
+		w=$WORK/$d
+		fresh_dir "$w/out"
+		deck_info "$deck" || fail "$d: pptx-info.py cannot read it"
+		trace_run "$w/out" "$w/run" "$deck"
+		expect_rc "$d" 0 "$w/run"
+		# shellcheck disable=SC2046,SC2086
+		expect_files "$d: all visible slides written" "$w/out" \
+			$(names 'slide_<n>.png' $VISIBLE_SLIDES)
+		expect_diag_lines "$d: the skipped picture is reported" \
+			"$w/run" + "$deck"
+		expect_no_tmp "$d" "$w/out"
+		if [ -z "$TRACE" ]; then
+			note "$d: strace unavailable, file access not checked"
+			continue
+		fi
+		targets=$("$E2E_PYTHON" "$E2E_DIR/pptx-info.py" --escapes "$deck")
+		[ -n "$targets" ] ||
+			note "$d: pptx-info.py found no escaping target to check"
+		while read -r kind t; do
+			[ -n "$kind" ] || continue
+			if [ "$kind" = net ]; then
+				if grep -q -E 'connect\(.*AF_INET' "$TRACE"; then
+					fail "$d: network connection for $t"
+				else
+					ok "$d: no network access for $t"
+				fi
+				continue
+			fi
+			if [ -n "$CONTROL" ] && grep -q -F -e "$t\"" "$CONTROL"
+			then
+				# e.g. NSS reading /etc/passwd for glib.
+				note "$d: $t is also opened when rendering" \
+					"sample.pptx; access not checked"
+			elif grep -F -e "$t\"" "$TRACE" | grep -q -v -F "$deck"
+			then
+				fail "$d: slides2png touched a file outside" \
+					"the package ($t):"
+				grep -F -e "$t\"" "$TRACE" | head -n 5 |
+					sed 's/^/        | /'
+			else
+				ok "$d: nothing outside the package touched ($t)"
+			fi
+		done <<<"$targets"
+	done
+}
+
+# An ISO/IEC 29500 Strict deck renders like a Transitional one.
+case_strict()
+{
+	local deck=$BROKEN/strict.pptx w=$WORK/strict
+	need "$deck" || return
+	fresh_dir "$w/out"
+	if ! deck_info "$deck"; then
+		fail "strict: pptx-info.py cannot read it"
+		return
+	fi
+	run_cli "$w/out" "$w/run" "$deck"
+	expect_rc "strict" 0 "$w/run"
+	# shellcheck disable=SC2046,SC2086
+	expect_files "strict: all visible slides written" "$w/out" \
+		$(names 'slide_<n>.png' $VISIBLE_SLIDES)
+	# shellcheck disable=SC2046,SC2086
+	expect_stdout "strict: stdout lists them" "$w/run" \
+		$(names 'slide_<n>.png' $VISIBLE_SLIDES)
+}
+
+case_missing_input()
+{
+	local w=$WORK/missing-input deck
+	fresh_dir "$w/out"
+	deck=$w/no-such-deck.pptx
+	run_cli "$w/out" "$w/run" "$deck"
+	expect_rc "missing input" 1 "$w/run"
+	expect_diag_lines "missing input" "$w/run" 1 "$deck"
+	expect_stdout "missing input: nothing on stdout" "$w/run"
+	expect_files "missing input: no files written" "$w/out"
+}
+
+case_unwritable()
+{
+	local w=$WORK/unwritable pat
+	need "$SAMPLE" || return
+	fresh_dir "$w/out"
+	printf 'a file, not a directory\n' >"$w/afile"
+
+	pat=/proc/nonexistent/slide_'<n>'.png
+	run_cli "$w/out" "$w/run1" "$SAMPLE" -o "$pat"
+	expect_rc "output under /proc/nonexistent" 2 "$w/run1"
+	expect_diag_lines "output under /proc/nonexistent" "$w/run1" + \
+		"$SAMPLE" /proc/nonexistent
+
+	pat=$w/afile/slide_'<n>'.png
+	run_cli "$w/out" "$w/run2" "$SAMPLE" -o "$pat" -j 4
+	expect_rc "output under a regular file" 2 "$w/run2"
+	expect_diag_lines "output under a regular file" "$w/run2" + \
+		"$SAMPLE" "$w/afile/"
+	expect_stdout "unwritable: nothing on stdout" "$w/run2"
+	expect_files "unwritable: nothing written in the working dir" "$w/out"
+	expect_no_tmp "unwritable" "$w"
+}
+
+case_usage()
+{
+	local w=$WORK/usage i
+	local -a tries=(
+		"--no-such-option $SAMPLE"
+		""
+		"--width abc $SAMPLE"
+		"$SAMPLE -j"
+	)
+	need "$SAMPLE" || return
+	for i in "${!tries[@]}"; do
+		fresh_dir "$w/out$i"
+		# shellcheck disable=SC2086
+		run_cli "$w/out$i" "$w/run$i" ${tries[$i]}
+		expect_rc "usage error '${tries[$i]}'" 99 "$w/run$i"
+		if head -n 1 "$w/run$i.err" | grep -q '^slides2png: '; then
+			ok "usage error '${tries[$i]}': message starts 'slides2png: '"
+		else
+			fail "usage error '${tries[$i]}': stderr does not start" \
+				"'slides2png: '"
+			show stderr "$w/run$i.err"
+		fi
+		expect_files "usage error '${tries[$i]}': no files written" \
+			"$w/out$i"
+	done
+}
+
+# stdout lists exactly the written files, in slide order.
+case_listing()
+{
+	local w=$WORK/listing
+	local -a lines
+	need "$SAMPLE" || return
+	deck_info "$SAMPLE" || { fail "pptx-info.py cannot read $SAMPLE"; return; }
+	if [ "$ALL_SLIDES" = "$VISIBLE_SLIDES" ]; then
+		fail "sample.pptx has no hidden slide (slide 6 should be)"
+	fi
+
+	fresh_dir "$w/a"
+	run_cli "$w/a" "$w/run-a" "$SAMPLE" -j 4
+	expect_rc "sample.pptx" 0 "$w/run-a"
+	# shellcheck disable=SC2046,SC2086
+	expect_files "sample.pptx: visible slides only" "$w/a" \
+		$(names 'slide_<n>.png' $VISIBLE_SLIDES)
+	# shellcheck disable=SC2046,SC2086
+	expect_stdout "sample.pptx: stdout in slide order" "$w/run-a" \
+		$(names 'slide_<n>.png' $VISIBLE_SLIDES)
+
+	fresh_dir "$w/b"
+	run_cli "$w/b" "$w/run-b" "$SAMPLE" --hidden -j 4 -o 'deck-<n>-x.png'
+	expect_rc "sample.pptx --hidden -o deck-<n>-x.png" 0 "$w/run-b"
+	# shellcheck disable=SC2046,SC2086
+	expect_files "sample.pptx --hidden: hidden slides too" "$w/b" \
+		$(names 'deck-<n>-x.png' $ALL_SLIDES)
+	# shellcheck disable=SC2046,SC2086
+	expect_stdout "sample.pptx --hidden: stdout in slide order" \
+		"$w/run-b" $(names 'deck-<n>-x.png' $ALL_SLIDES)
+
+	fresh_dir "$w/c"
+	# shellcheck disable=SC2086
+	mapfile -t lines < <(names "$w/c/s<n>.png" $VISIBLE_SLIDES)
+	run_cli "$w" "$w/run-c" "$SAMPLE" -o "$w/c/s<n>.png"
+	expect_rc "sample.pptx -o DIR/s<n>.png" 0 "$w/run-c"
+	expect_stdout "sample.pptx -o DIR/s<n>.png: stdout" "$w/run-c" \
+		"${lines[@]}"
+	expect_no_tmp "listing" "$w"
+}
+
+# Output size: 96 DPI by default, --width/--height keep the aspect ratio.
+case_sizes()
+{
+	local w=$WORK/sizes f dw dh
+	need "$SAMPLE" || return
+	deck_info "$SAMPLE" || { fail "pptx-info.py cannot read $SAMPLE"; return; }
+	if [ $((DECK_CX * 9)) -ne $((DECK_CY * 16)) ]; then
+		fail "sample.pptx is ${DECK_CX}x$DECK_CY EMU, not 16:9"
+		return
+	fi
+	dw=$(((DECK_CX * 96 + 457200) / 914400))
+	dh=$(((DECK_CY * 96 + 457200) / 914400))
+
+	fresh_dir "$w/default"
+	run_cli "$w/default" "$w/run-default" "$SAMPLE"
+	expect_rc "sample.pptx default size" 0 "$w/run-default"
+	for f in "$w/default"/*.png; do
+		[ -e "$f" ] && expect_png "default ${f##*/}" "$f" "$dw" "$dh"
+	done
+
+	fresh_dir "$w/w320"
+	run_cli "$w/w320" "$w/run-w320" "$SAMPLE" --width 320
+	expect_rc "sample.pptx --width 320" 0 "$w/run-w320"
+	for f in "$w/w320"/*.png; do
+		[ -e "$f" ] && expect_png "--width 320 ${f##*/}" "$f" 320 180
+	done
+
+	fresh_dir "$w/h360"
+	run_cli "$w/h360" "$w/run-h360" "$SAMPLE" --height 360
+	expect_rc "sample.pptx --height 360" 0 "$w/run-h360"
+	for f in "$w/h360"/*.png; do
+		[ -e "$f" ] && expect_png "--height 360 ${f##*/}" "$f" 640 360
+	done
+	expect_no_tmp "sizes" "$w"
+}
+
+for c in "$@"; do
+	fn=case_${c//-/_}
+	if ! declare -F "$fn" >/dev/null; then
+		fail "unknown case '$c'"
+		continue
+	fi
+	echo "== $c"
+	"$fn"
+done
+finish
