@@ -484,7 +484,9 @@ load_presentation(opc_package *pkg, s2p_error *err)
 	snprintf(main_part, sizeof main_part, "%s", main_rel->target);
 	opc_rels_free(root_rels);
 	ct = opc_package_content_type(pkg, main_part);
-	if (ct && !strstr(ct, "presentationml")) {
+	/* .pptx, .pptm, .ppsx, .potx...: presentationml or ms-powerpoint
+	 * types; the root element check below catches the rest */
+	if (ct && (strstr(ct, "wordprocessingml") || strstr(ct, "spreadsheetml"))) {
 		not_a_presentation(pkg, err);
 		return NULL;
 	}
