@@ -7,6 +7,7 @@
 #include "render/draw-imp.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 static void
@@ -84,8 +85,166 @@ stroke_path(draw_ctx *dc, const dml_line *ln, const dml_color *ph)
 	}
 	cairo_stroke_preserve(cr);
 	cairo_restore(cr);
-	if (ln->head || ln->tail)
-		pml_diag_add(dc->diags, dc->part, "line end arrowheads not drawn yet");
+}
+
+/* An arrowhead at @tip pointing along (ux, uy) (unit vector, from the line
+ * towards the tip), §20.1.10.33 ST_LineEndType; sizes sm/med/lg are 2, 3
+ * and 5 line widths. */
+static void
+draw_line_end(cairo_t *cr, int type, int w_size, int len_size, double tx,
+              double ty, double ux, double uy, double width)
+{
+	static const double mult[3] = { 2, 3, 5 };
+	double hw = mult[w_size > 2 ? 2 : w_size] * width / 2;
+	double len = mult[len_size > 2 ? 2 : len_size] * width;
+	double px = -uy, py = ux; /* perpendicular */
+	double bx = tx - ux * len, by = ty - uy * len;
+
+	cairo_new_path(cr);
+	switch (type) {
+	case DML_END_TRIANGLE:
+		cairo_move_to(cr, tx, ty);
+		cairo_line_to(cr, bx + px * hw, by + py * hw);
+		cairo_line_to(cr, bx - px * hw, by - py * hw);
+		cairo_close_path(cr);
+		cairo_fill(cr);
+		break;
+	case DML_END_STEALTH:
+		cairo_move_to(cr, tx, ty);
+		cairo_line_to(cr, bx + px * hw, by + py * hw);
+		cairo_line_to(cr, tx - ux * len * 0.5, ty - uy * len * 0.5);
+		cairo_line_to(cr, bx - px * hw, by - py * hw);
+		cairo_close_path(cr);
+		cairo_fill(cr);
+		break;
+	case DML_END_DIAMOND:
+		cairo_move_to(cr, tx + ux * len / 2, ty + uy * len / 2);
+		cairo_line_to(cr, tx + px * hw, ty + py * hw);
+		cairo_line_to(cr, tx - ux * len / 2, ty - uy * len / 2);
+		cairo_line_to(cr, tx - px * hw, ty - py * hw);
+		cairo_close_path(cr);
+		cairo_fill(cr);
+		break;
+	case DML_END_OVAL:
+		cairo_save(cr);
+		cairo_translate(cr, tx, ty);
+		cairo_rotate(cr, atan2(uy, ux));
+		cairo_scale(cr, len / 2, hw);
+		cairo_arc(cr, 0, 0, 1, 0, 2 * S2P_PI);
+		cairo_restore(cr);
+		cairo_fill(cr);
+		break;
+	case DML_END_ARROW:
+		cairo_move_to(cr, bx + px * hw, by + py * hw);
+		cairo_line_to(cr, tx, ty);
+		cairo_line_to(cr, bx - px * hw, by - py * hw);
+		cairo_set_line_join(cr, CAIRO_LINE_JOIN_MITER);
+		cairo_stroke(cr);
+		break;
+	}
+}
+
+/* How far the line is pulled back from the tip so its end hides under
+ * the head, in head lengths. */
+static double
+line_end_inset(int type)
+{
+	return type == DML_END_TRIANGLE ? 1.0 : type == DML_END_STEALTH ? 0.5 : 0;
+}
+
+/*
+ * Stroke an open path with arrowheads: find the end points and their
+ * directions, shorten the path under the heads, stroke, then draw them.
+ */
+static void
+stroke_with_ends(draw_ctx *dc, const cairo_path_t *path, const dml_line *ln,
+                 const dml_color *ph)
+{
+	static const double mult[3] = { 2, 3, 5 };
+	cairo_t *cr = dc->cr;
+	cairo_path_t copy = *path;
+	cairo_path_data_t *d;
+	int first = -1, last = -1, prev_of_last = -1, next_of_first = -1;
+	double width = ln->w_emu > 0 ? (double) ln->w_emu : 9525;
+	double hx = 0, hy = 0, hux = 0, huy = 0, tx = 0, ty = 0, tux = 0, tuy = 0;
+	dml_rgba c;
+
+	d = s2p_malloc_array((size_t) path->num_data, sizeof *d);
+	if (!d)
+		return;
+	memcpy(d, path->data, (size_t) path->num_data * sizeof *d);
+	copy.data = d;
+	/* point indices: the first point of the path, the one after it, the
+	 * last point and the one before it (control points count) */
+	for (int i = 0; i < path->num_data; i += d[i].header.length) {
+		for (int k = 1; k < d[i].header.length; k++) {
+			int idx = i + k;
+			if (first < 0)
+				first = idx;
+			else if (next_of_first < 0)
+				next_of_first = idx;
+			prev_of_last = last;
+			last = idx;
+		}
+	}
+	if (first < 0 || next_of_first < 0 || prev_of_last < 0) {
+		free(d);
+		return;
+	}
+	hx = d[first].point.x;
+	hy = d[first].point.y;
+	hux = hx - d[next_of_first].point.x;
+	huy = hy - d[next_of_first].point.y;
+	tx = d[last].point.x;
+	ty = d[last].point.y;
+	tux = tx - d[prev_of_last].point.x;
+	tuy = ty - d[prev_of_last].point.y;
+	{
+		double hl = hypot(hux, huy), tl = hypot(tux, tuy);
+		if (hl > 0) { hux /= hl; huy /= hl; }
+		if (tl > 0) { tux /= tl; tuy /= tl; }
+	}
+	if (ln->head) {
+		double in = line_end_inset(ln->head) * mult[ln->head_len > 2 ? 2 : ln->head_len] * width;
+		d[first].point.x -= hux * in;
+		d[first].point.y -= huy * in;
+	}
+	if (ln->tail) {
+		double in = line_end_inset(ln->tail) * mult[ln->tail_len > 2 ? 2 : ln->tail_len] * width;
+		d[last].point.x -= tux * in;
+		d[last].point.y -= tuy * in;
+	}
+	cairo_new_path(cr);
+	cairo_append_path(cr, &copy);
+	stroke_path(dc, ln, ph);
+	cairo_new_path(cr);
+	free(d);
+	if (ln->fill.kind == DML_FILL_SOLID)
+		c = draw_color(dc, &ln->fill.color, ph);
+	else if (ln->fill.kind == DML_FILL_GRAD && ln->fill.n_stops)
+		c = draw_color(dc, &ln->fill.stops[0].color, ph);
+	else
+		return;
+	cairo_save(cr);
+	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+	cairo_set_line_width(cr, width);
+	if (ln->head)
+		draw_line_end(cr, ln->head, ln->head_w, ln->head_len, hx, hy, hux, huy,
+		              width);
+	if (ln->tail)
+		draw_line_end(cr, ln->tail, ln->tail_w, ln->tail_len, tx, ty, tux, tuy,
+		              width);
+	cairo_restore(cr);
+}
+
+/* Does the path have no close_path (an open line that may carry ends)? */
+static int
+path_is_open(const cairo_path_t *p)
+{
+	for (int i = 0; i < p->num_data; i += p->data[i].header.length)
+		if (p->data[i].header.type == CAIRO_PATH_CLOSE_PATH)
+			return 0;
+	return p->num_data > 0;
 }
 
 /* lighten/darken path fills (§20.1.9.15 ST_PathFillMode) */
@@ -180,6 +339,10 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 		for (size_t i = 0; i < out.n_paths; i++) {
 			if (!out.paths[i].stroke)
 				continue;
+			if ((line.head || line.tail) && path_is_open(out.paths[i].path)) {
+				stroke_with_ends(dc, out.paths[i].path, &line, &line_ph);
+				continue;
+			}
 			cairo_new_path(cr);
 			cairo_append_path(cr, out.paths[i].path);
 			stroke_path(dc, &line, &line_ph);
