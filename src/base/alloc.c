@@ -22,6 +22,8 @@ s2p_calloc_array(size_t n, size_t size)
 {
 	if (!n || !size)
 		return calloc(1, 1);
+	if (n > SIZE_MAX / size)
+		return NULL;
 	return calloc(n, size);
 }
 

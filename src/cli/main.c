@@ -139,7 +139,8 @@ parse_args(int argc, char **argv, cli_opts *o)
 	int c, v;
 
 	s2p_render_opts_default(&o->render);
-	while ((c = getopt_long(argc, argv, "o:j:w:H:s:qvhV", longopts, NULL)) != -1) {
+	opterr = 0; /* our own one-line messages */
+	while ((c = getopt_long(argc, argv, ":o:j:w:H:s:qvhV", longopts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			o->render.pattern = optarg;
@@ -180,15 +181,20 @@ parse_args(int argc, char **argv, cli_opts *o)
 		case 'V':
 			printf("slides2png %s\n%s\n", s2p_version(), s2p_library_versions());
 			exit(EXIT_OK);
+		case ':':
+			fprintf(stderr, "slides2png: option '%s' needs a value; try "
+			        "'slides2png --help'\n", argv[optind - 1]);
+			return -1;
 		default:
-			usage(stderr);
+			fprintf(stderr, "slides2png: unknown option '%s'; try "
+			        "'slides2png --help'\n", argv[optind - 1]);
 			return -1;
 		}
 	}
 	if (optind != argc - 1) {
-		fprintf(stderr, "slides2png: %s\n", optind >= argc ?
-		        "no input deck given" : "exactly one input deck expected");
-		usage(stderr);
+		fprintf(stderr, "slides2png: %s; try 'slides2png --help'\n",
+		        optind >= argc ? "no input deck given" :
+		        "exactly one input deck expected");
 		return -1;
 	}
 	o->input = argv[optind];
@@ -236,7 +242,6 @@ main(int argc, char **argv)
 	s2p_run_result result;
 	char buf[512];
 	int rc = EXIT_OK, write_failed = 0;
-	double t0;
 
 	memset(&o, 0, sizeof o);
 	if (parse_args(argc, argv, &o)) {
@@ -254,7 +259,6 @@ main(int argc, char **argv)
 		free(o.slides);
 		return EXIT_INPUT;
 	}
-	t0 = 0;
 	if (s2p_deck_render(deck, &o.render, &result, &err)) {
 		fprintf(stderr, "slides2png: %s: %s\n", o.input,
 		        s2p_error_format(&err, buf, sizeof buf));
@@ -263,7 +267,6 @@ main(int argc, char **argv)
 		return err.code == S2P_EARG || err.code == S2P_ELIMIT ? EXIT_USAGE :
 		       EXIT_INPUT;
 	}
-	(void) t0;
 	report(&o, deck, &result);
 	if (o.verbose)
 		fprintf(stderr, "slides2png: %s: %d written, %d failed; split %.1f ms, "

@@ -83,6 +83,14 @@ opc_xml_parse(const s2p_blob *blob, const char *part, const s2p_limits *lim,
 		xmlFreeDoc(doc);
 		return NULL;
 	}
+	if (doc->intSubset || doc->extSubset) {
+		/* a DTD the byte scan missed (after a long prolog, or UTF-16) */
+		S2P_FAIL(err, S2P_EXML, "part has a DOCTYPE (refused: OOXML never "
+		         "uses DTDs or entities)");
+		s2p_error_set_part(err, part);
+		xmlFreeDoc(doc);
+		return NULL;
+	}
 	if (count_nodes(xmlDocGetRootElement(doc), 1, lim, &count)) {
 		S2P_FAIL(err, S2P_ELIMIT, "XML exceeds the depth limit of %u or the "
 		         "node limit of %llu", lim->max_xml_depth,

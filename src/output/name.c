@@ -7,10 +7,24 @@
 #include <stdio.h>
 #include <string.h>
 
+/* Length of the placeholder at @p ("<n>" or "<n:W>", W in 1..9), or 0. */
+static int
+placeholder_len(const char *p)
+{
+	if (strncmp(p, "<n>", 3) == 0)
+		return 3;
+	if (strncmp(p, "<n:", 3) == 0 && p[3] >= '1' && p[3] <= '9' && p[4] == '>')
+		return 5;
+	return 0;
+}
+
 int
 out_name_has_number(const char *pattern)
 {
-	return pattern && (strstr(pattern, "<n>") || strstr(pattern, "<n:"));
+	for (const char *p = pattern; p && *p; p++)
+		if (placeholder_len(p))
+			return 1;
+	return 0;
 }
 
 int
@@ -20,19 +34,18 @@ out_name_format(const char *pattern, int number, char *out, size_t size,
 	size_t len = 0;
 	const char *p = pattern;
 
+	if (!pattern || size == 0)
+		return S2P_FAIL(err, S2P_EARG, "no output name");
 	while (*p) {
 		char num[32];
-		int n = 0;
+		int n = 0, ph = placeholder_len(p);
 
-		if (strncmp(p, "<n>", 3) == 0) {
+		if (ph == 3)
 			n = snprintf(num, sizeof num, "%d", number);
-			p += 3;
-		}
-		else if (strncmp(p, "<n:", 3) == 0 && p[3] >= '1' && p[3] <= '9' &&
-		         p[4] == '>') {
+		else if (ph == 5)
 			n = snprintf(num, sizeof num, "%0*d", p[3] - '0', number);
-			p += 5;
-		}
+		if (ph)
+			p += ph;
 		else {
 			num[0] = *p++;
 			n = 1;

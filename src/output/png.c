@@ -95,6 +95,10 @@ out_png_write(cairo_surface_t *s, const char *path, s2p_error *err)
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
 		return S2P_FAIL(err, S2P_ECAIRO, "cannot encode: %s",
 		                cairo_status_to_string(cairo_surface_status(s)));
+	if (cairo_surface_get_type(s) != CAIRO_SURFACE_TYPE_IMAGE ||
+	    (cairo_image_surface_get_format(s) != CAIRO_FORMAT_RGB24 &&
+	     cairo_image_surface_get_format(s) != CAIRO_FORMAT_ARGB32))
+		return S2P_FAIL(err, S2P_EARG, "cannot encode: not an RGB image surface");
 	cairo_surface_flush(s);
 	w = cairo_image_surface_get_width(s);
 	if ((size_t) snprintf(tmp, sizeof tmp, "%s.tmp.%ld.%lx", path, (long) getpid(),

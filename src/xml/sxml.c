@@ -6,7 +6,9 @@
  */
 #include "xml/sxml.h"
 
+#include <ctype.h>
 #include <errno.h>
+#include <math.h>
 #include <limits.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -153,10 +155,20 @@ sxml_attr_pct(const xmlNode *n, const char *name, int32_t *out)
 	if (!s)
 		return 0;
 	if (strchr(s, '%')) {
-		/* ISO Strict writes percentages as "50%" */
+		/* ISO Strict writes percentages as "50%": [+-]digits[.digits]% */
+		const char *p = s + (*s == '-' || *s == '+');
+		if (!isdigit((unsigned char) *p))
+			return -1;
+		while (isdigit((unsigned char) *p))
+			p++;
+		if (*p == '.')
+			for (p++; isdigit((unsigned char) *p); p++)
+				;
+		if (*p != '%' || p[1] != 0)
+			return -1;
 		errno = 0;
 		d = strtod(s, &end);
-		if (end == s || *end != '%' || errno == ERANGE ||
+		if (end != p || errno == ERANGE || !isfinite(d) ||
 		    d * 1000 > INT32_MAX || d * 1000 < INT32_MIN)
 			return -1;
 		*out = (int32_t) (d * 1000.0 + (d < 0 ? -0.5 : 0.5));

@@ -11,6 +11,15 @@
 #include <stdint.h>
 #include <stdlib.h>
 
+/* s2p_calloc_array leaves the overflow check to calloc(); glibc returns
+ * NULL, but ASan's calloc aborts unless told to return NULL like libc. */
+const char *__asan_default_options(void);
+const char *
+__asan_default_options(void)
+{
+	return "allocator_may_return_null=1";
+}
+
 static int
 all_zero(const unsigned char *p, size_t n)
 {

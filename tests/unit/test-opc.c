@@ -527,7 +527,7 @@ test_xml_parse(void)
 	xmlFreeDoc(doc);
 	s2p_blob_unref(b);
 
-	/* BUG: has_doctype() in src/opc/rels.c scans only the first 4096
+	/* Regression (was a bug): has_doctype() in src/opc/rels.c scans only the first 4096
 	 * bytes, so a DOCTYPE after a long comment in the prolog is parsed
 	 * (entity declarations included), contrary to opc.h ("a document with
 	 * a DTD is refused"). */
@@ -540,12 +540,12 @@ test_xml_parse(void)
 	free(padded);
 	s2p_error_clear(&err);
 	doc = opc_xml_parse(b, "/x.xml", &lim, &err);
-	CHECK(doc == NULL); /* BUG: fails today */
-	CHECK_INT(err.code, S2P_EXML); /* BUG: fails today */
+	CHECK(doc == NULL); /* regression */
+	CHECK_INT(err.code, S2P_EXML); /* regression */
 	xmlFreeDoc(doc);
 	s2p_blob_unref(b);
 
-	/* BUG: the same byte scan misses a DOCTYPE in a UTF-16 part (libxml2
+	/* Regression (was a bug): the same byte scan misses a DOCTYPE in a UTF-16 part (libxml2
 	 * decodes UTF-16 with a BOM; the ASCII scan sees "<\0!\0D\0..."). */
 	{
 		static const char doc16[] =
@@ -562,7 +562,7 @@ test_xml_parse(void)
 		b = s2p_blob_new(d, 2 + 2 * n);
 		s2p_error_clear(&err);
 		doc = opc_xml_parse(b, "/x.xml", &lim, &err);
-		CHECK(doc == NULL); /* BUG: fails today */
+		CHECK(doc == NULL); /* regression */
 		xmlFreeDoc(doc);
 		s2p_blob_unref(b);
 	}

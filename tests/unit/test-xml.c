@@ -101,10 +101,10 @@ test_pct(void)
 	CHECK_INT(sxml_attr_pct(e, "junk", &v), -1);
 	CHECK_INT(sxml_attr_pct(e, "huge", &v), -1);
 	CHECK_INT(v, 7);
-	/* BUG: sxml_attr_pct (src/xml/sxml.c) only checks that the number is
+	/* Regression (was a bug): sxml_attr_pct (src/xml/sxml.c) only checks that the number is
 	 * followed by '%', not that nothing follows it: "50%x" is accepted. */
 	CHECK_INT(sxml_attr_pct(e, "trail", &v), -1);
-	/* BUG: strtod accepts "nan"; NaN passes both range comparisons and is
+	/* Regression (was a bug): strtod accepts "nan"; NaN passes both range comparisons and is
 	 * then converted to int32_t, which is undefined behaviour (C11
 	 * 6.3.1.4); on x86-64 it yields INT32_MIN and returns 1. */
 	v = 7;
