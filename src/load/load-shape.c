@@ -5,7 +5,9 @@
  * cannot draw yet is kept as a diagnostic, never drawn as something else.
  */
 #include "load/load-imp.h"
+#include "load/load-chart.h"
 #include "load/load-geom.h"
+#include "load/load-table.h"
 
 #include <string.h>
 
@@ -148,6 +150,7 @@ static int
 load_one(load_part *lp, const xmlNode *el, dml_shape *s, uint32_t depth)
 {
 	const char *name = (const char *) el->name;
+	const xmlNode *data;
 	int rc = 0;
 
 	load_nv(lp, el, s);
@@ -180,6 +183,12 @@ load_one(load_part *lp, const xmlNode *el, dml_shape *s, uint32_t depth)
 		s->kind = DML_SHAPE_FRAME;
 		load_xfrm(sxml_child(el, "xfrm"), &s->xfrm);
 		s->frame_kind = s2p_arena_strdup(lp->arena, frame_kind(el));
+		data = sxml_path(el, "graphic", "graphicData", NULL);
+		if (s2p_str_eq(s->frame_kind, "table") && sxml_child(data, "tbl"))
+			rc = load_table_parse(lp, sxml_child(data, "tbl"), &s->table);
+		else if (s2p_str_eq(s->frame_kind, "chart") && sxml_child(data, "chart"))
+			rc = load_chart_parse(lp, sxml_attr_rel(sxml_child(data, "chart"), "id"),
+			                      &s->chart);
 	}
 	return rc;
 }

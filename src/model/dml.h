@@ -225,6 +225,8 @@ typedef struct dml_ph {
 } dml_ph;
 
 typedef struct dml_shape dml_shape;
+typedef struct dml_table dml_table;   /* model/dml-table.h */
+typedef struct dml_chart dml_chart;   /* model/dml-chart.h */
 
 struct dml_shape {
 	uint8_t kind;         /* enum dml_shape_kind */
@@ -246,6 +248,8 @@ struct dml_shape {
 	dml_text_body *text;  /* NULL if none */
 	dml_fill blip;        /* p:pic */
 	const char *frame_kind; /* graphicData@uri tail: "table", "chart"... */
+	dml_table *table;     /* a:tbl of a graphicFrame, or NULL */
+	dml_chart *chart;     /* c:chart of a graphicFrame, or NULL */
 	dml_shape *children;  /* groups */
 	uint32_t n_children;
 };

@@ -4,6 +4,8 @@
  * one caller. Releasing an object drops the media blobs its shapes hold.
  */
 #include "model/pml.h"
+#include "model/dml-chart.h"
+#include "model/dml-table.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,6 +38,8 @@ dml_shape_release(dml_shape *s)
 	dml_fill_release(&s->line.fill);
 	dml_fill_release(&s->blip);
 	dml_text_body_release(s->text);
+	dml_table_release(s->table);
+	dml_chart_release(s->chart);
 	for (uint32_t i = 0; i < s->n_children; i++)
 		dml_shape_release(&s->children[i]);
 }

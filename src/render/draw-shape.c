@@ -4,7 +4,9 @@
  * geometry through the guide evaluator, fills per path, outlines, then
  * text, which turns with the shape but is never mirrored by a flip.
  */
+#include "render/draw-chart.h"
 #include "render/draw-imp.h"
+#include "render/draw-table.h"
 
 #include <math.h>
 #include <stdlib.h>
@@ -417,8 +419,14 @@ draw_shape(draw_ctx *dc, const dml_shape *s)
 		draw_geometric(dc, s, chain, n, x);
 		break;
 	case DML_SHAPE_FRAME:
-		pml_diag_add(dc->diags, dc->part, "%s (graphicFrame) not drawn yet",
-		             s->frame_kind ? s->frame_kind : "graphic frame");
+		apply_xfrm(cr, x);
+		if (s->table)
+			draw_table(dc, s, (double) x->ext_cx, (double) x->ext_cy);
+		else if (s->chart)
+			draw_chart(dc, s, (double) x->ext_cx, (double) x->ext_cy);
+		else
+			pml_diag_add(dc->diags, dc->part, "%s (graphicFrame) not drawn yet",
+			             s->frame_kind ? s->frame_kind : "graphic frame");
 		break;
 	default:
 		break;
