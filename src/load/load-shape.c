@@ -132,6 +132,8 @@ load_style(load_part *lp, const xmlNode *style, dml_shape *s)
 
 static int load_tree(load_part *lp, const xmlNode *parent, dml_shape *group,
                      uint32_t depth);
+static int load_one(load_part *lp, const xmlNode *el, dml_shape *s,
+                    uint32_t depth);
 
 static const char *
 frame_kind(const xmlNode *frame)
@@ -144,6 +146,71 @@ frame_kind(const xmlNode *frame)
 		return "unknown";
 	slash = strrchr(uri, '/');
 	return slash && slash[1] ? slash + 1 : uri;
+}
+
+/*
+ * SmartArt: draw the drawing part PowerPoint saved with the diagram
+ * (never re-run the layout). The data part's dsp:dataModelExt@relId names
+ * a relationship of *this* part that leads to the drawing; its shapes are
+ * positioned relative to the frame, so the frame becomes a group.
+ */
+static int
+load_diagram(load_part *lp, const xmlNode *rel_ids, dml_shape *s, uint32_t depth)
+{
+	const opc_rel *data_rel = opc_rels_find(lp->rels, sxml_attr_rel(rel_ids, "dm"));
+	const opc_rel *drawing_rel = NULL;
+	s2p_blob *blob = NULL;
+	xmlDoc *doc = NULL;
+	xmlNode *ext;
+	load_part dp;
+	s2p_error e;
+	int rc = 0;
+
+	s2p_error_clear(&e);
+	if (!data_rel || data_rel->external || data_rel->invalid ||
+	    opc_package_read(lp->ctx->pkg, data_rel->target, &blob, &e) ||
+	    !(doc = opc_xml_parse(blob, data_rel->target, lp->ctx->lim, &e)))
+		goto no_drawing;
+	/* dgm:dataModel/dgm:extLst/a:ext/dsp:dataModelExt */
+	ext = NULL;
+	SXML_EACH(x, sxml_child(xmlDocGetRootElement(doc), "extLst")) {
+		ext = sxml_child(x, "dataModelExt");
+		if (ext)
+			break;
+	}
+	drawing_rel = opc_rels_find(lp->rels, sxml_attr(ext, "relId"));
+	xmlFreeDoc(doc);
+	doc = NULL;
+	s2p_blob_unref(blob);
+	blob = NULL;
+	if (!drawing_rel || drawing_rel->external || drawing_rel->invalid ||
+	    opc_package_read(lp->ctx->pkg, drawing_rel->target, &blob, &e) ||
+	    !(doc = opc_xml_parse(blob, drawing_rel->target, lp->ctx->lim, &e)))
+		goto no_drawing;
+	memset(&dp, 0, sizeof dp);
+	dp = *lp;
+	dp.part = drawing_rel->target;
+	dp.rels = opc_rels_load(lp->ctx->pkg, drawing_rel->target, &e);
+	if (!dp.rels)
+		goto no_drawing;
+	s->kind = DML_SHAPE_GROUP;
+	s->xfrm.ch_off_x = s->xfrm.ch_off_y = 0;
+	s->xfrm.ch_ext_cx = s->xfrm.ext_cx;
+	s->xfrm.ch_ext_cy = s->xfrm.ext_cy;
+	rc = load_tree(&dp, sxml_child(xmlDocGetRootElement(doc), "spTree"), s,
+	               depth + 1);
+	lp->n_shapes = dp.n_shapes;
+	opc_rels_free(dp.rels);
+	xmlFreeDoc(doc);
+	s2p_blob_unref(blob);
+	return rc;
+no_drawing:
+	pml_diag_add(lp->diags, lp->part, "SmartArt without a usable drawing part "
+	             "not drawn%s%s", e.msg[0] ? ": " : "", e.msg);
+	xmlFreeDoc(doc);
+	s2p_blob_unref(blob);
+	return e.code == S2P_ENOMEM || e.code == S2P_ELIMIT ?
+	       S2P_FAIL(lp->err, e.code, "%s", e.msg) : 0;
 }
 
 static int
@@ -161,6 +228,8 @@ load_one(load_part *lp, const xmlNode *el, dml_shape *s, uint32_t depth)
 			rc = load_style(lp, sxml_child(el, "style"), s);
 		if (!rc)
 			rc = load_text_body(lp, sxml_child(el, "txBody"), &s->text);
+		/* SmartArt drawing shapes keep their text box apart (dsp:txXfrm) */
+		load_xfrm(sxml_child(el, "txXfrm"), &s->tx_xfrm);
 	}
 	else if (!strcmp(name, "pic")) {
 		xmlNode *bf = sxml_child(el, "blipFill");
@@ -186,6 +255,8 @@ load_one(load_part *lp, const xmlNode *el, dml_shape *s, uint32_t depth)
 		data = sxml_path(el, "graphic", "graphicData", NULL);
 		if (s2p_str_eq(s->frame_kind, "table") && sxml_child(data, "tbl"))
 			rc = load_table_parse(lp, sxml_child(data, "tbl"), &s->table);
+		else if (s2p_str_eq(s->frame_kind, "diagram"))
+			rc = load_diagram(lp, sxml_child(data, "relIds"), s, depth);
 		else if (s2p_str_eq(s->frame_kind, "chart") && sxml_child(data, "chart"))
 			rc = load_chart_parse(lp, sxml_attr_rel(sxml_child(data, "chart"), "id"),
 			                      &s->chart);

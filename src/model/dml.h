@@ -246,6 +246,7 @@ struct dml_shape {
 	dml_style_ref ln_ref, fill_ref, effect_ref, font_ref;
 	uint8_t has_effects;  /* effectLst/scene3d/sp3d present: not drawn yet */
 	dml_text_body *text;  /* NULL if none */
+	dml_xfrm tx_xfrm;     /* dsp:txXfrm: text box of SmartArt shapes */
 	dml_fill blip;        /* p:pic */
 	const char *frame_kind; /* graphicData@uri tail: "table", "chart"... */
 	dml_table *table;     /* a:tbl of a graphicFrame, or NULL */

@@ -359,8 +359,15 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 			cairo_scale(cr, -1, 1);
 			cairo_translate(cr, -w / 2, -h / 2);
 		}
-		draw_text(dc, s, chain, n, out.text_l, out.text_t,
-		          out.text_r - out.text_l, out.text_b - out.text_t);
+		if (s->tx_xfrm.has && s->xfrm.has)
+			/* SmartArt: the text box as saved, relative to the shape */
+			draw_text(dc, s, chain, n,
+			          (double) (s->tx_xfrm.off_x - s->xfrm.off_x),
+			          (double) (s->tx_xfrm.off_y - s->xfrm.off_y),
+			          (double) s->tx_xfrm.ext_cx, (double) s->tx_xfrm.ext_cy);
+		else
+			draw_text(dc, s, chain, n, out.text_l, out.text_t,
+			          out.text_r - out.text_l, out.text_b - out.text_t);
 		cairo_restore(cr);
 	}
 	draw_geom_out_fini(&out);
