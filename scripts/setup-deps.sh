@@ -9,7 +9,8 @@ PACKAGES=(
   libzip-dev libxml2-dev libcairo2-dev libpango1.0-dev libjpeg-dev libpng-dev
   libfontconfig-dev fontconfig
   fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
-  fonts-dejavu-core fonts-noto-core fonts-noto-cjk
+  fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
+  fonts-urw-base35
   python3
 )
 

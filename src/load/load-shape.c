@@ -223,6 +223,7 @@ load_one(load_part *lp, const xmlNode *el, dml_shape *s, uint32_t depth)
 	load_nv(lp, el, s);
 	if (!strcmp(name, "sp") || !strcmp(name, "cxnSp")) {
 		s->kind = !strcmp(name, "sp") ? DML_SHAPE_SP : DML_SHAPE_CXN;
+		s->use_bg_fill = (uint8_t) sxml_attr_bool(el, "useBgFill", 0);
 		rc = load_sppr(lp, sxml_child(el, "spPr"), s);
 		if (!rc)
 			rc = load_style(lp, sxml_child(el, "style"), s);

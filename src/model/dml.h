@@ -244,6 +244,7 @@ struct dml_shape {
 	dml_line line;
 	uint8_t has_line;
 	dml_style_ref ln_ref, fill_ref, effect_ref, font_ref;
+	uint8_t use_bg_fill;  /* p:sp@useBgFill: filled with the background */
 	uint8_t has_effects;  /* effectLst/scene3d/sp3d present: not drawn yet */
 	dml_text_body *text;  /* NULL if none */
 	dml_xfrm tx_xfrm;     /* dsp:txXfrm: text box of SmartArt shapes */

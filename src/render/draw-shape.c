@@ -324,6 +324,8 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	}
 	else {
 		fill = resolve_fill(&dc->rc, s, chain, n, &fill_ph);
+		if (s->use_bg_fill)
+			fill = resolve_background(&dc->rc, &fill_ph);
 		/* fill every path first, then stroke: some presets list the
 		 * stroked path before the filled one */
 		for (size_t i = 0; i < out.n_paths; i++) {
