@@ -636,8 +636,8 @@ parse_rect(geom_ctx *c, xmlNode *rect, dml_geom *g)
 static int
 parse_cust(geom_ctx *c, xmlNode *cust_geom, dml_geom *g, xmlNode ***nodes)
 {
-	dml_geom_gd *gds;
-	int64_t *adj_vals;
+	dml_geom_gd *gds = NULL;
+	int64_t *adj_vals = NULL;
 	int rc;
 
 	rc = collect_guides(c, child(cust_geom, "avLst"),

@@ -459,6 +459,35 @@ out:
 	return rc;
 }
 
+/*
+ * Was the deck last saved by PowerPoint (docProps/app.xml Application)?
+ * PowerPoint writes the autofit scale it computed; a bare normAutofit from
+ * it means 100 %, while from a generator it means "shrink on open".
+ */
+static int
+saved_by_powerpoint(load_ctx *ctx, const opc_rels *root_rels)
+{
+	const opc_rel *rel = opc_rels_find_kind(root_rels, "extended-properties");
+	s2p_blob *blob = NULL;
+	xmlDoc *doc;
+	int yes = 0;
+
+	if (!rel || rel->external || rel->invalid ||
+	    opc_package_read(ctx->pkg, rel->target, &blob, NULL))
+		return 0;
+	doc = opc_xml_parse(blob, rel->target, ctx->lim, NULL);
+	s2p_blob_unref(blob);
+	if (!doc)
+		return 0;
+	SXML_EACH(c, xmlDocGetRootElement(doc))
+		if (sxml_is(c, "Application") && c->children &&
+		    c->children->type == XML_TEXT_NODE &&
+		    strstr((const char *) c->children->content, "PowerPoint"))
+			yes = 1;
+	xmlFreeDoc(doc);
+	return yes;
+}
+
 pml_presentation *
 load_presentation(opc_package *pkg, s2p_error *err)
 {
@@ -468,6 +497,7 @@ load_presentation(opc_package *pkg, s2p_error *err)
 	pml_presentation *p = NULL;
 	char main_part[512];
 	const char *ct;
+	int by_powerpoint;
 
 	memset(&ctx, 0, sizeof ctx);
 	ctx.pkg = pkg;
@@ -482,6 +512,7 @@ load_presentation(opc_package *pkg, s2p_error *err)
 		return NULL;
 	}
 	snprintf(main_part, sizeof main_part, "%s", main_rel->target);
+	by_powerpoint = saved_by_powerpoint(&ctx, root_rels);
 	opc_rels_free(root_rels);
 	ct = opc_package_content_type(pkg, main_part);
 	/* .pptx, .pptm, .ppsx, .potx...: presentationml or ms-powerpoint
@@ -496,6 +527,7 @@ load_presentation(opc_package *pkg, s2p_error *err)
 		return NULL;
 	}
 	p->path = s2p_arena_strdup(p->arena, opc_package_name(pkg));
+	p->by_powerpoint = (uint8_t) by_powerpoint;
 	if (parse_presentation(&ctx, p, main_part, err))
 		S2P_CLEAR(pml_presentation_free, p);
 	cache_fini(&ctx.themes, unref_theme);

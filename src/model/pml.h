@@ -78,6 +78,8 @@ typedef struct pml_presentation {
 	const char *path;       /* the deck's file name, for messages */
 	int64_t sld_cx, sld_cy; /* EMU */
 	int32_t first_slide_num;
+	uint8_t by_powerpoint;  /* docProps/app.xml names PowerPoint: stored
+	                           autofit values are final */
 	dml_list_style default_text_style;
 	pml_slide_entry *slides;
 	uint32_t n_slides;

@@ -612,9 +612,11 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	cairo_scale(cr, EMU_PER_PT, EMU_PER_PT);
 	pango_cairo_update_context(cr, dc->w->pango);
 	total = build_all(&ts, t, pls, bw, b.wrap_none);
-	if (b.autofit == DML_AUTOFIT_NORM && !b.has_font_scale && total > bh) {
+	if (b.autofit == DML_AUTOFIT_NORM && !b.has_font_scale && total > bh &&
+	    !(dc->rc.pres && dc->rc.pres->by_powerpoint)) {
 		/* generators write a bare normAutofit and leave the scale to
-		 * PowerPoint: shrink in its steps until the text fits */
+		 * PowerPoint: shrink in its steps until the text fits. From
+		 * PowerPoint itself it means the text fitted at 100 %. */
 		for (int step = 1; step <= 10 && total > bh; step++) {
 			paras_free(pls, t->n_paras);
 			ts.scale = 1.0 - 0.075 * step;

@@ -24,6 +24,7 @@ split_slide(const pml_presentation *deck, uint32_t index, s2p_error *err)
 	p->sld_cx = deck->sld_cx;
 	p->sld_cy = deck->sld_cy;
 	p->first_slide_num = deck->first_slide_num;
+	p->by_powerpoint = deck->by_powerpoint;
 	p->path = s2p_arena_strdup(p->arena, deck->path);
 	p->slides = s2p_arena_alloc(p->arena, sizeof *p->slides);
 	if (!p->path || !p->slides ||
