@@ -491,6 +491,44 @@ load_style_ref(load_part *lp, const xmlNode *ref, dml_style_ref *out)
 	return 0;
 }
 
+/* a:effectLst: the outer shadow is drawn; the others are reported. */
+void
+load_effects(load_part *lp, const xmlNode *lst, dml_effects *out)
+{
+	memset(out, 0, sizeof *out);
+	if (!lst)
+		return;
+	out->has = 1;
+	SXML_EACH(c, lst) {
+		dml_shadow *sh = &out->outer;
+		if (!sxml_is(c, "outerShdw")) {
+			pml_diag_add(lp->diags, lp->part, "effect a:%s not drawn",
+			             (const char *) c->name);
+			continue;
+		}
+		sh->has = 1;
+		sh->sx_pct1k = sh->sy_pct1k = 100000;
+		sh->rot_with_shape = (uint8_t) sxml_attr_bool(c, "rotWithShape", 1);
+		if (sxml_attr_i64(c, "blurRad", &sh->blur_emu) != 1 || sh->blur_emu < 0)
+			sh->blur_emu = 0;
+		if (sxml_attr_i64(c, "dist", &sh->dist_emu) != 1 || sh->dist_emu < 0)
+			sh->dist_emu = 0;
+		if (sh->blur_emu > 12700 * 400)
+			sh->blur_emu = 12700 * 400;
+		if (sh->dist_emu > 12700 * 2000)
+			sh->dist_emu = 12700 * 2000;
+		sxml_attr_i32(c, "dir", &sh->dir_60k);
+		sxml_attr_pct(c, "sx", &sh->sx_pct1k);
+		sxml_attr_pct(c, "sy", &sh->sy_pct1k);
+		if (sxml_attr(c, "kx") || sxml_attr(c, "ky") ||
+		    sh->sx_pct1k != 100000 || sh->sy_pct1k != 100000)
+			pml_diag_add(lp->diags, lp->part, "scaled or skewed shadow drawn "
+			             "unscaled");
+		if (!load_color(lp, c, &sh->color))
+			sh->color = dml_color_rgb(0);
+	}
+}
+
 /* ---- text ---- */
 
 static int
@@ -559,6 +597,8 @@ load_rpr(load_part *lp, const xmlNode *n, dml_rpr *r)
 		r->set |= DML_R_BASELINE;
 	if (sxml_attr_i32(n, "spc", &r->spc_100pt) == 1)
 		r->set |= DML_R_SPC;
+	if (sxml_attr_i32(n, "kern", &r->kern_100pt) == 1 && r->kern_100pt >= 0)
+		r->set |= DML_R_KERN;
 	SXML_EACH(c, n) {
 		if (load_is_fill(c)) {
 			rc = load_fill_elem(lp, c, &r->fill);

@@ -26,6 +26,7 @@ typedef struct load_ctx {
 	opc_package *pkg;
 	const s2p_limits *lim;
 	load_cache themes, masters, layouts, media;
+	xmlDoc *table_styles; /* ppt/tableStyles.xml while slides load, or NULL */
 } load_ctx;
 
 /* State while parsing one part into one owner's arena. */
@@ -52,6 +53,7 @@ int load_media(load_part *lp, const char *rid, int external, dml_media *out);
 int load_text_body(load_part *lp, const xmlNode *tx_body, dml_text_body **out);
 int load_list_style(load_part *lp, const xmlNode *lst, dml_list_style *out);
 int load_bpr(load_part *lp, const xmlNode *bpr, dml_bpr *out);
+void load_effects(load_part *lp, const xmlNode *effect_lst, dml_effects *out);
 
 /* load-shape.c */
 int load_sheet(load_part *lp, const xmlNode *root, pml_sheet *sheet);

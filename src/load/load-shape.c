@@ -107,12 +107,10 @@ load_sppr(load_part *lp, const xmlNode *sppr, dml_shape *s)
 		if (rc)
 			return rc;
 	}
-	if (((e = sxml_child(sppr, "effectLst")) != NULL && sxml_first(e)) ||
-	    sxml_child(sppr, "effectDag")) {
-		s->has_effects = 1;
-		pml_diag_add(lp->diags, lp->part, "shape effects (shadow, glow, ...) "
-		             "not drawn");
-	}
+	if ((e = sxml_child(sppr, "effectLst")) != NULL)
+		load_effects(lp, e, &s->effects);
+	else if (sxml_child(sppr, "effectDag"))
+		pml_diag_add(lp->diags, lp->part, "effect DAG (effectDag) not drawn");
 	if (sxml_child(sppr, "scene3d") || sxml_child(sppr, "sp3d"))
 		pml_diag_add(lp->diags, lp->part, "3-D properties drawn flat");
 	return 0;

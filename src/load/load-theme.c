@@ -71,6 +71,13 @@ load_theme_parse(load_part *lp, const xmlNode *root, dml_theme *t)
 			                    t->bg_fill_styles, &t->n_bg_fill_styles);
 		if (rc)
 			return rc;
+		SXML_EACH(c, sxml_child(fmt, "effectStyleLst")) {
+			if (!sxml_is(c, "effectStyle") ||
+			    t->n_effect_styles == DML_STYLE_LIST_MAX)
+				continue;
+			load_effects(lp, sxml_child(c, "effectLst"),
+			             &t->effect_styles[t->n_effect_styles++]);
+		}
 		SXML_EACH(c, sxml_child(fmt, "lnStyleLst")) {
 			if (!sxml_is(c, "ln") || t->n_line_styles == DML_STYLE_LIST_MAX)
 				continue;

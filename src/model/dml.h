@@ -79,6 +79,22 @@ typedef struct dml_style_ref {
 	dml_color color;
 } dml_style_ref;
 
+/* ---- effects (§20.1.8.25 effectLst) ---- */
+
+typedef struct dml_shadow {
+	uint8_t has;
+	uint8_t rot_with_shape;
+	int64_t blur_emu, dist_emu;
+	int32_t dir_60k;
+	int32_t sx_pct1k, sy_pct1k;   /* 100000 = unscaled */
+	dml_color color;
+} dml_shadow;
+
+typedef struct dml_effects {
+	uint8_t has;          /* an a:effectLst was given (even empty) */
+	dml_shadow outer;     /* a:outerShdw */
+} dml_effects;
+
 /* ---- transforms (§20.1.7.6) ---- */
 
 typedef struct dml_xfrm {
@@ -96,7 +112,7 @@ enum dml_rpr_bits {
 	DML_R_STRIKE = 1 << 4, DML_R_BASELINE = 1 << 5, DML_R_SPC = 1 << 6,
 	DML_R_CAP = 1 << 7, DML_R_FILL = 1 << 8, DML_R_LATIN = 1 << 9,
 	DML_R_EA = 1 << 10, DML_R_CS = 1 << 11, DML_R_SYM = 1 << 12,
-	DML_R_HLINK = 1 << 13
+	DML_R_HLINK = 1 << 13, DML_R_KERN = 1 << 14
 };
 
 typedef struct dml_rpr {
@@ -108,6 +124,7 @@ typedef struct dml_rpr {
 	uint8_t cap;          /* 0 none, 1 all, 2 small */
 	int32_t baseline_pct1k;
 	int32_t spc_100pt;
+	int32_t kern_100pt;   /* kerning from this size up; 0: none */
 	dml_fill fill;
 	const char *latin, *ea, *cs, *sym;
 } dml_rpr;
@@ -245,7 +262,7 @@ struct dml_shape {
 	uint8_t has_line;
 	dml_style_ref ln_ref, fill_ref, effect_ref, font_ref;
 	uint8_t use_bg_fill;  /* p:sp@useBgFill: filled with the background */
-	uint8_t has_effects;  /* effectLst/scene3d/sp3d present: not drawn yet */
+	dml_effects effects;  /* a:effectLst of spPr */
 	dml_text_body *text;  /* NULL if none */
 	dml_xfrm tx_xfrm;     /* dsp:txXfrm: text box of SmartArt shapes */
 	dml_fill blip;        /* p:pic */
@@ -274,6 +291,8 @@ typedef struct dml_theme {
 	uint32_t n_fill_styles;
 	dml_line line_styles[DML_STYLE_LIST_MAX];
 	uint32_t n_line_styles;
+	dml_effects effect_styles[DML_STYLE_LIST_MAX];
+	uint32_t n_effect_styles;
 	dml_fill bg_fill_styles[DML_STYLE_LIST_MAX];
 	uint32_t n_bg_fill_styles;
 } dml_theme;

@@ -216,6 +216,30 @@ resolve_line(const resolve_ctx *rc, const dml_shape *s,
 	return 1;
 }
 
+dml_effects
+resolve_effects(const resolve_ctx *rc, const dml_shape *s,
+                const dml_shape *const *chain, int n, dml_color *ph_color)
+{
+	dml_effects none;
+	const dml_shape *o;
+
+	memset(&none, 0, sizeof none);
+	memset(ph_color, 0, sizeof *ph_color);
+	if (s->effects.has)
+		return s->effects;
+	for (int i = 0; i < n; i++)
+		if (chain[i]->effects.has)
+			return chain[i]->effects;
+	o = style_owner(s, chain, n, offsetof(dml_shape, effect_ref));
+	/* effectRef idx 0 means no effect; 1..n index effectStyleLst */
+	if (o && rc->theme && o->effect_ref.idx >= 1 &&
+	    o->effect_ref.idx <= rc->theme->n_effect_styles) {
+		*ph_color = o->effect_ref.color;
+		return rc->theme->effect_styles[o->effect_ref.idx - 1];
+	}
+	return none;
+}
+
 dml_bpr
 resolve_bpr(const dml_shape *s, const dml_shape *const *chain, int n)
 {
@@ -270,6 +294,7 @@ resolve_rpr_overlay(dml_rpr *d, const dml_rpr *s)
 	if (m & DML_R_CAP) d->cap = s->cap;
 	if (m & DML_R_BASELINE) d->baseline_pct1k = s->baseline_pct1k;
 	if (m & DML_R_SPC) d->spc_100pt = s->spc_100pt;
+	if (m & DML_R_KERN) d->kern_100pt = s->kern_100pt;
 	if (m & DML_R_FILL) d->fill = s->fill;
 	if (m & DML_R_LATIN) d->latin = s->latin;
 	if (m & DML_R_EA) d->ea = s->ea;

@@ -45,6 +45,12 @@ int resolve_line(const resolve_ctx *rc, const dml_shape *s,
                  const dml_shape *const *chain, int n, dml_line *out,
                  dml_color *ph_color);
 
+/* Effective effects of a shape (own effectLst, placeholder chain, then the
+ * theme's effectStyleLst through effectRef); @ph_color as for fills. */
+dml_effects resolve_effects(const resolve_ctx *rc, const dml_shape *s,
+                            const dml_shape *const *chain, int n,
+                            dml_color *ph_color);
+
 /* Effective body properties with ECMA-376 defaults filled in. */
 dml_bpr resolve_bpr(const dml_shape *s, const dml_shape *const *chain, int n);
 

@@ -5,6 +5,7 @@
  * text, which turns with the shape but is never mirrored by a flip.
  */
 #include "render/draw-chart.h"
+#include "render/draw-effect.h"
 #include "render/draw-imp.h"
 #include "render/draw-table.h"
 
@@ -290,7 +291,8 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	double w = (double) x->ext_cx, h = (double) x->ext_cy;
 	draw_geom_out out;
 	s2p_error gerr;
-	dml_color fill_ph, line_ph;
+	dml_color fill_ph, line_ph, fx_ph;
+	dml_effects effects;
 	dml_fill fill;
 	dml_line line;
 	int has_line;
@@ -308,9 +310,18 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 		draw_geom_out_fini(&out);
 		return;
 	}
+	fill = resolve_fill(&dc->rc, s, chain, n, &fill_ph);
+	if (s->use_bg_fill)
+		fill = resolve_background(&dc->rc, &fill_ph);
+	has_line = resolve_line(&dc->rc, s, chain, n, &line, &line_ph);
+	effects = resolve_effects(&dc->rc, s, chain, n, &fx_ph);
+	if (effects.outer.has)
+		draw_effect_shadow(dc, &effects.outer, &fx_ph, &out,
+		                   s->kind == DML_SHAPE_PIC ||
+		                   (fill.kind != DML_FILL_NONE && fill.kind != DML_FILL_UNSET),
+		                   has_line ? (double) line.w_emu : 0);
 	if (s->kind == DML_SHAPE_PIC) {
 		/* the picture fills the geometry; its own fill goes beneath */
-		fill = resolve_fill(&dc->rc, s, chain, n, &fill_ph);
 		for (size_t i = 0; i < out.n_paths; i++) {
 			cairo_new_path(cr);
 			cairo_append_path(cr, out.paths[i].path);
@@ -323,9 +334,6 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 		}
 	}
 	else {
-		fill = resolve_fill(&dc->rc, s, chain, n, &fill_ph);
-		if (s->use_bg_fill)
-			fill = resolve_background(&dc->rc, &fill_ph);
 		/* fill every path first, then stroke: some presets list the
 		 * stroked path before the filled one */
 		for (size_t i = 0; i < out.n_paths; i++) {
@@ -338,7 +346,6 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 				shade_path(cr, out.paths[i].fill);
 		}
 	}
-	has_line = resolve_line(&dc->rc, s, chain, n, &line, &line_ph);
 	if (has_line)
 		for (size_t i = 0; i < out.n_paths; i++) {
 			if (!out.paths[i].stroke)

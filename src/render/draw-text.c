@@ -354,10 +354,12 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		if (r.cap == 2)
 			insert_attr(attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS),
 			            start, end);
+		/* PowerPoint forms no ligatures ("fi", "ti") by default, and
+		 * kerns only from the run's kern size up (none when absent) */
+		insert_attr(attrs, pango_attr_font_features_new(
+		            r.kern_100pt > 0 && r.sz_100pt >= r.kern_100pt ?
+		            "liga=0, clig=0" : "liga=0, clig=0, kern=0"), start, end);
 	}
-	/* PowerPoint forms no ligatures ("fi", "ti") by default */
-	insert_attr(attrs, pango_attr_font_features_new("liga=0, clig=0"), 0,
-	            (int) text->len);
 	if (!have_first) {
 		dml_rpr r = ppr.def_rpr;
 		resolve_rpr_overlay(&r, &para->end_rpr);
