@@ -22,6 +22,10 @@ static const struct { const char *from, *to; } font_map[] = {
 	{ "Century Schoolbook", "C059" }, { "Palatino", "P052" },
 	{ "Franklin Gothic Book", "Liberation Sans" },
 	{ "Franklin Gothic Medium", "Liberation Sans" },
+	{ "Helvetica Neue", "Liberation Sans" },
+	{ "Helvetica Neue Light", "Carlito" },
+	{ "Helvetica Neue Condensed", "Liberation Sans Narrow" },
+	{ "Lucida Grande", "DejaVu Sans" }, { "Lucida Sans", "DejaVu Sans" },
 	{ "Segoe UI", "Noto Sans" }, { "Segoe UI Light", "Noto Sans" },
 	{ "Segoe UI Semibold", "Noto Sans" }, { "Aptos", "Noto Sans" },
 	{ "Aptos Display", "Noto Sans" }, { "Century Gothic", "URW Gothic" },
@@ -43,14 +47,37 @@ static const struct { const char *from, *to; } font_map[] = {
 	{ "Symbol", "DejaVu Sans" }, { "Wingdings", "DejaVu Sans" },
 };
 
+static const char *
+lookup(const char *name, size_t len)
+{
+	for (size_t i = 0; i < sizeof font_map / sizeof font_map[0]; i++)
+		if (strlen(font_map[i].from) == len &&
+		    strncasecmp(name, font_map[i].from, len) == 0)
+			return font_map[i].to;
+	return NULL;
+}
+
 const char *
 draw_font_family(const char *name)
 {
+	const char *to;
+	size_t len;
+
 	if (!name || !*name)
 		return "Carlito";
-	for (size_t i = 0; i < sizeof font_map / sizeof font_map[0]; i++)
-		if (strcasecmp(name, font_map[i].from) == 0)
-			return font_map[i].to;
+	len = strlen(name);
+	if ((to = lookup(name, len)) != NULL)
+		return to;
+	/* "Helvetica Neue Light", "Segoe UI Semibold": drop trailing style
+	 * words until a known family is left */
+	while (len > 0) {
+		while (len > 0 && name[len - 1] != ' ')
+			len--;
+		while (len > 0 && name[len - 1] == ' ')
+			len--;
+		if (len && (to = lookup(name, len)) != NULL)
+			return to;
+	}
 	return name;
 }
 

@@ -8,6 +8,7 @@
 #include "render/draw-imp.h"
 
 #include <jpeglib.h>
+#include <tiffio.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdio.h>
@@ -195,6 +196,127 @@ memmem_svg(const unsigned char *p, size_t n)
 	return 0;
 }
 
+/* libtiff reads through these callbacks from the blob in memory. */
+typedef struct tiff_mem {
+	const unsigned char *data;
+	toff_t size, pos;
+} tiff_mem;
+
+static tmsize_t
+tiff_read(thandle_t h, void *buf, tmsize_t n)
+{
+	tiff_mem *m = h;
+	toff_t left = m->pos < m->size ? m->size - m->pos : 0;
+
+	if (n < 0)
+		return -1;
+	if ((toff_t) n > left)
+		n = (tmsize_t) left;
+	memcpy(buf, m->data + m->pos, (size_t) n);
+	m->pos += (toff_t) n;
+	return n;
+}
+
+static tmsize_t
+tiff_write(thandle_t h, void *buf, tmsize_t n)
+{
+	(void) h; (void) buf; (void) n;
+	return -1;
+}
+
+static toff_t
+tiff_seek(thandle_t h, toff_t off, int whence)
+{
+	tiff_mem *m = h;
+	toff_t base = whence == SEEK_CUR ? m->pos : whence == SEEK_END ? m->size : 0;
+
+	m->pos = base + off;
+	return m->pos;
+}
+
+static int
+tiff_close(thandle_t h)
+{
+	(void) h;
+	return 0;
+}
+
+static toff_t
+tiff_size(thandle_t h)
+{
+	return ((tiff_mem *) h)->size;
+}
+
+static int
+tiff_map(thandle_t h, void **base, toff_t *size)
+{
+	(void) h; (void) base; (void) size;
+	return 0;
+}
+
+static void
+tiff_unmap(thandle_t h, void *base, toff_t size)
+{
+	(void) h; (void) base; (void) size;
+}
+
+/* TIFF through libtiff's RGBA interface (first directory). */
+static cairo_surface_t *
+decode_tiff(draw_ctx *dc, const dml_media *m)
+{
+	tiff_mem mem = { m->blob->data, m->blob->size, 0 };
+	TIFF *tif;
+	uint32_t w = 0, h = 0, *px;
+	cairo_surface_t *s;
+	unsigned char *data;
+	int stride;
+
+	tif = TIFFClientOpen(m->part, "rm", &mem, tiff_read, tiff_write, tiff_seek,
+	                     tiff_close, tiff_size, tiff_map, tiff_unmap);
+	if (!tif) {
+		pml_diag_add(dc->diags, dc->part, "picture %s: corrupt TIFF", m->part);
+		return NULL;
+	}
+	TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &w);
+	TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &h);
+	if (!pixels_ok(dc, m, w, h)) {
+		TIFFClose(tif);
+		return NULL;
+	}
+	px = s2p_malloc_array((size_t) w * h, sizeof *px);
+	if (!px || !TIFFReadRGBAImageOriented(tif, w, h, px, ORIENTATION_TOPLEFT, 0)) {
+		pml_diag_add(dc->diags, dc->part, "picture %s: cannot decode TIFF",
+		             m->part);
+		free(px);
+		TIFFClose(tif);
+		return NULL;
+	}
+	TIFFClose(tif);
+	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int) w, (int) h);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		free(px);
+		cairo_surface_destroy(s);
+		return NULL;
+	}
+	cairo_surface_flush(s);
+	data = cairo_image_surface_get_data(s);
+	stride = cairo_image_surface_get_stride(s);
+	for (uint32_t y = 0; y < h; y++) {
+		uint32_t *dst = (uint32_t *) (data + (size_t) y * (size_t) stride);
+		for (uint32_t x = 0; x < w; x++) {
+			/* libtiff's RGBA is unassociated A,B,G,R; cairo wants
+			 * premultiplied native ARGB */
+			uint32_t p = px[(size_t) y * w + x], a = TIFFGetA(p);
+			uint32_t r = TIFFGetR(p) * a / 255, g = TIFFGetG(p) * a / 255,
+			         b = TIFFGetB(p) * a / 255;
+			dst[x] = a << 24 | r << 16 | g << 8 | b;
+		}
+	}
+	free(px);
+	cairo_surface_mark_dirty(s);
+	return s;
+}
+
 static const char *
 sniff(const s2p_blob *b)
 {
@@ -233,6 +355,8 @@ draw_image_decode(draw_ctx *dc, const dml_media *m)
 	kind = sniff(m->blob);
 	if (!strcmp(kind, "png"))
 		return decode_png(dc, m);
+	if (!strcmp(kind, "TIFF"))
+		return decode_tiff(dc, m);
 	if (!strcmp(kind, "jpeg")) {
 		/* the box was set up as 0,0-1,1 in user space by the caller */
 		cairo_user_to_device_distance(dc->cr, &w, &h);

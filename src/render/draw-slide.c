@@ -7,6 +7,7 @@
 #include "render/draw-imp.h"
 
 #include <fontconfig/fontconfig.h>
+#include <tiffio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,6 +15,10 @@ void
 draw_global_init(void)
 {
 	FcInit();
+	/* libtiff reports through process-wide handlers: silence them once,
+	 * here; decode failures become diagnostics */
+	TIFFSetErrorHandler(NULL);
+	TIFFSetWarningHandler(NULL);
 }
 
 draw_worker *
