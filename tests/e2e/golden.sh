@@ -77,7 +77,7 @@ fresh_dir "$WORK/out-hidden"
 fresh_dir "$WORK/diff"
 
 # 1. Default pattern in the working directory, hidden slides skipped.
-run_cli "$WORK/out" "$WORK/run" "$DECK" --width "$WIDTH"
+run_cli "$WORK/out" "$WORK/run" "$DECK" --width "$WIDTH" ${S2P_TEST_JOBS:+-j "$S2P_TEST_JOBS"}
 expect_rc "render $NAME" 0 "$WORK/run"
 # shellcheck disable=SC2046,SC2086
 expect_files "$NAME: files without --hidden" "$WORK/out" \
