@@ -368,6 +368,22 @@ not_a_presentation(opc_package *pkg, s2p_error *err)
 	                "presentation in it");
 }
 
+/* The table styles part, kept parsed while the slides load: tables look
+ * their tableStyleId up in it. Unreadable is a diagnostic, not an error. */
+static void
+load_table_styles(load_ctx *ctx, pml_presentation *p, const opc_rels *rels)
+{
+	const opc_rel *rel = opc_rels_find_kind(rels, "tableStyles");
+	s2p_error e;
+
+	if (!rel || rel->external || rel->invalid)
+		return;
+	s2p_error_clear(&e);
+	ctx->table_styles = read_xml(ctx, rel->target, "tblStyleLst", &e);
+	if (!ctx->table_styles)
+		pml_diag_add(&p->diags, rel->target, "table styles not read: %s", e.msg);
+}
+
 static int
 parse_presentation(load_ctx *ctx, pml_presentation *p, const char *main_part,
                    s2p_error *err)
@@ -414,6 +430,7 @@ parse_presentation(load_ctx *ctx, pml_presentation *p, const char *main_part,
 	                     &p->default_text_style);
 	if (rc)
 		goto out;
+	load_table_styles(ctx, p, rels);
 	e = sxml_child(root, "sldIdLst");
 	SXML_EACH(c, e)
 		if (sxml_is(c, "sldId"))
@@ -454,6 +471,7 @@ parse_presentation(load_ctx *ctx, pml_presentation *p, const char *main_part,
 		load_slide(ctx, se);
 	}
 out:
+	S2P_CLEAR(xmlFreeDoc, ctx->table_styles);
 	opc_rels_free(rels);
 	xmlFreeDoc(doc);
 	return rc;
