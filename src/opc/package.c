@@ -256,6 +256,15 @@ opc_package_read(opc_package *pkg, const char *part, s2p_blob **out,
 		                "part %s inflates to %llu bytes (limit %llu)", part,
 		                (unsigned long long) st.size,
 		                (unsigned long long) pkg->lim.max_part_bytes);
+	/* a bomb declares its ratio in the central directory: refuse it before
+	 * inflating anything; a lying header is caught by the bound below */
+	if ((st.valid & ZIP_STAT_SIZE) && (st.valid & ZIP_STAT_COMP_SIZE) &&
+	    pkg->lim.max_inflate_ratio && st.size > (1u << 20) &&
+	    st.size / (st.comp_size ? st.comp_size : 1) > pkg->lim.max_inflate_ratio)
+		return S2P_FAIL(err, S2P_ELIMIT, "part %s would inflate %llu times "
+		                "(%llu bytes; limit %u times): zip bomb?", part,
+		                (unsigned long long) (st.size / (st.comp_size ? st.comp_size : 1)),
+		                (unsigned long long) st.size, pkg->lim.max_inflate_ratio);
 	max = pkg->lim.max_part_bytes;
 	if ((st.valid & ZIP_STAT_COMP_SIZE) && pkg->lim.max_inflate_ratio &&
 	    st.comp_size * pkg->lim.max_inflate_ratio + 65536 < max)

@@ -69,8 +69,12 @@ opc_xml_parse(const s2p_blob *blob, const char *part, const s2p_limits *lim,
 	                    NULL, opts);
 	if (!doc || !xmlDocGetRootElement(doc)) {
 		xe = xmlGetLastError();
-		S2P_FAIL(err, S2P_EXML, "malformed XML: %s",
-		         xe && xe->message ? xe->message : "no root element");
+		if (xe && xe->message && strstr(xe->message, "Excessive depth"))
+			S2P_FAIL(err, S2P_ELIMIT, "XML nested deeper than the parser's "
+			         "limit of 256 levels");
+		else
+			S2P_FAIL(err, S2P_EXML, "malformed XML: %s",
+			         xe && xe->message ? xe->message : "no root element");
 		if (err && xe)
 			err->xml_line = xe->line;
 		if (err) {

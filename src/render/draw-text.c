@@ -97,11 +97,13 @@ chan16(double v)
 }
 
 static dml_rgba
-run_color(const text_state *ts, const dml_rpr *r)
+run_color(const text_state *ts, const dml_rpr *r, uint32_t own_set)
 {
 	dml_rgba c = { 0, 0, 0, 1 };
 
-	if (r->set & DML_R_HLINK && !(r->set & DML_R_FILL)) {
+	/* a hyperlink takes the theme's hlink colour unless the run itself
+	 * sets a colour (an inherited one does not count) */
+	if (r->set & DML_R_HLINK && !(own_set & DML_R_FILL)) {
 		dml_color h = { DML_COLOR_SCHEME, DML_SLOT_HLINK, 0, 0, { { 0, 0 } } };
 		return draw_color(ts->dc, &h, NULL);
 	}
@@ -245,7 +247,7 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 		       first_size * ppr->bu_sz / 100000.0;
 	if (size < 1)
 		size = 1;
-	c = run_color(ts, first);
+	c = run_color(ts, first, first->set);
 	if ((ppr->set & DML_P_BUCLR) && !ppr->bu_clr_follow)
 		c = draw_color(ts->dc, &ppr->bu_clr, NULL);
 	l = pango_layout_new(ts->dc->w->pango);
@@ -322,7 +324,8 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 			first_size = size;
 			have_first = 1;
 		}
-		if (pl->spans) {
+		/* a line break's own size does not set the line height */
+		if (pl->spans && run->kind != DML_RUN_BREAK) {
 			pl->spans[pl->n_spans].start = start;
 			pl->spans[pl->n_spans].end = end;
 			pl->spans[pl->n_spans++].size_pt = scaled_size(ts, r.sz_100pt);
@@ -332,7 +335,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		fd = font_desc(ts, &r, size);
 		insert_attr(attrs, pango_attr_font_desc_new(fd), start, end);
 		pango_font_description_free(fd);
-		c = run_color(ts, &r);
+		c = run_color(ts, &r, run->rpr.set);
 		insert_attr(attrs, pango_attr_foreground_new(chan16(c.r), chan16(c.g),
 		                                             chan16(c.b)), start, end);
 		if (c.a < 1)
