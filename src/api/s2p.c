@@ -35,9 +35,9 @@ s2p_limits_default(s2p_limits *lim)
 	memset(lim, 0, sizeof *lim);
 	lim->max_file_bytes = 2ull << 30;        /* 2 GiB */
 	lim->max_zip_entries = 100000;
-	lim->max_part_bytes = 512ull << 20;      /* 512 MiB */
+	lim->max_part_bytes = 256ull << 20;      /* 256 MiB */
 	lim->max_total_bytes = 4ull << 30;       /* 4 GiB */
-	lim->max_inflate_ratio = 1000;
+	lim->max_inflate_ratio = 1000;           /* parts over 1 MiB */
 	lim->max_xml_depth = 256;
 	lim->max_xml_nodes = 5000000;
 	lim->max_shapes = 100000;
