@@ -600,7 +600,13 @@ load_rpr(load_part *lp, const xmlNode *n, dml_rpr *r)
 	if (sxml_attr_i32(n, "kern", &r->kern_100pt) == 1 && r->kern_100pt >= 0)
 		r->set |= DML_R_KERN;
 	SXML_EACH(c, n) {
-		if (load_is_fill(c)) {
+		if (sxml_is(c, "blipFill")) {
+			/* picture-filled text: not drawn, and no media held (run
+			 * properties live in list styles that hold no references) */
+			pml_diag_add(lp->diags, lp->part, "picture-filled text drawn in "
+			             "the inherited colour");
+		}
+		else if (load_is_fill(c)) {
 			rc = load_fill_elem(lp, c, &r->fill);
 			if (rc)
 				return rc;

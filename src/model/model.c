@@ -22,11 +22,7 @@ dml_fill_release(dml_fill *f)
 void
 dml_text_body_release(dml_text_body *t)
 {
-	if (!t)
-		return;
-	for (uint32_t i = 0; i < t->n_paras; i++)
-		for (uint32_t j = 0; j < t->paras[i].n_runs; j++)
-			dml_fill_release(&t->paras[i].runs[j].rpr.fill);
+	(void) t; /* text holds no media references (see load_rpr) */
 }
 
 void
