@@ -125,8 +125,9 @@ opc_package_open_memory(const void *data, size_t size, const char *name,
 		if (!pkg->zip) {
 			if (src)
 				zip_source_free(src);
-			S2P_FAIL(err, S2P_EZIP, "not a readable ZIP package: %s",
-			         zip_strerr(&ze));
+			/* it starts like a ZIP (checked above): damaged or cut short */
+			S2P_FAIL(err, S2P_EZIP, "damaged or truncated ZIP package "
+			         "(%s)", zip_strerr(&ze));
 			zip_error_fini(&ze);
 			goto fail;
 		}
