@@ -599,6 +599,10 @@ load_rpr(load_part *lp, const xmlNode *n, dml_rpr *r)
 		r->set |= DML_R_SPC;
 	if (sxml_attr_i32(n, "kern", &r->kern_100pt) == 1 && r->kern_100pt >= 0)
 		r->set |= DML_R_KERN;
+	if ((s = sxml_attr(n, "lang")) != NULL && *s) {
+		r->lang = s2p_arena_strdup(lp->arena, s);
+		r->set |= DML_R_LANG;
+	}
 	SXML_EACH(c, n) {
 		if (sxml_is(c, "blipFill")) {
 			/* picture-filled text: not drawn, and no media held (run

@@ -18,6 +18,16 @@ load_font(load_part *lp, const xmlNode *font, dml_font_collection *out)
 		out->ea = s2p_arena_strdup(lp->arena, sxml_attr(e, "typeface"));
 	if ((e = sxml_child(font, "cs")) != NULL)
 		out->cs = s2p_arena_strdup(lp->arena, sxml_attr(e, "typeface"));
+	/* a:font script="Jpan" typeface="...": the face PowerPoint uses for a
+	 * script when ea/cs are empty */
+	SXML_EACH(c, font) {
+		const char *script = sxml_attr(c, "script"), *face = sxml_attr(c, "typeface");
+		if (!sxml_is(c, "font") || !script || !face || !*face ||
+		    out->n_scripts == DML_SCRIPT_FONTS_MAX)
+			continue;
+		out->scripts[out->n_scripts].script = s2p_arena_strdup(lp->arena, script);
+		out->scripts[out->n_scripts++].typeface = s2p_arena_strdup(lp->arena, face);
+	}
 }
 
 static int

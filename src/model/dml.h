@@ -112,7 +112,7 @@ enum dml_rpr_bits {
 	DML_R_STRIKE = 1 << 4, DML_R_BASELINE = 1 << 5, DML_R_SPC = 1 << 6,
 	DML_R_CAP = 1 << 7, DML_R_FILL = 1 << 8, DML_R_LATIN = 1 << 9,
 	DML_R_EA = 1 << 10, DML_R_CS = 1 << 11, DML_R_SYM = 1 << 12,
-	DML_R_HLINK = 1 << 13, DML_R_KERN = 1 << 14
+	DML_R_HLINK = 1 << 13, DML_R_KERN = 1 << 14, DML_R_LANG = 1 << 15
 };
 
 typedef struct dml_rpr {
@@ -127,6 +127,7 @@ typedef struct dml_rpr {
 	int32_t kern_100pt;   /* kerning from this size up; 0: none */
 	dml_fill fill;
 	const char *latin, *ea, *cs, *sym;
+	const char *lang;     /* rPr@lang, e.g. "ja-JP" */
 } dml_rpr;
 
 enum dml_ppr_bits {
@@ -275,8 +276,17 @@ struct dml_shape {
 
 /* ---- theme (§20.1.6) ---- */
 
+enum { DML_SCRIPT_FONTS_MAX = 48 };
+
+typedef struct dml_script_font {
+	const char *script;   /* a:font@script: "Jpan", "Hans", "Arab", ... */
+	const char *typeface;
+} dml_script_font;
+
 typedef struct dml_font_collection {
 	const char *latin, *ea, *cs;
+	dml_script_font scripts[DML_SCRIPT_FONTS_MAX];
+	uint32_t n_scripts;
 } dml_font_collection;
 
 enum { DML_STYLE_LIST_MAX = 8 };

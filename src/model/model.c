@@ -216,6 +216,7 @@ rpr_copy(dml_rpr *r, s2p_arena *a, int *ok)
 	r->ea = copy_str(a, r->ea, ok);
 	r->cs = copy_str(a, r->cs, ok);
 	r->sym = copy_str(a, r->sym, ok);
+	r->lang = copy_str(a, r->lang, ok);
 	r->fill.prst = copy_str(a, r->fill.prst, ok);
 	r->fill.media.part = copy_str(a, r->fill.media.part, ok);
 	/* text fills in a list style are solid or none in practice; a

@@ -300,6 +300,7 @@ resolve_rpr_overlay(dml_rpr *d, const dml_rpr *s)
 	if (m & DML_R_EA) d->ea = s->ea;
 	if (m & DML_R_CS) d->cs = s->cs;
 	if (m & DML_R_SYM) d->sym = s->sym;
+	if (m & DML_R_LANG) d->lang = s->lang;
 	d->set |= m;
 }
 
@@ -398,6 +399,50 @@ resolve_ppr(const resolve_ctx *rc, const dml_shape *s,
 	return p;
 }
 
+/* ISO 15924 script of a language tag, for the theme's script fonts. */
+static const char *
+lang_script(const char *lang)
+{
+	static const struct { const char *prefix, *script; } map[] = {
+		{ "ja", "Jpan" }, { "ko", "Hang" }, { "zh-TW", "Hant" },
+		{ "zh-HK", "Hant" }, { "zh-MO", "Hant" }, { "zh", "Hans" },
+		{ "ar", "Arab" }, { "fa", "Arab" }, { "ur", "Arab" }, { "ps", "Arab" },
+		{ "he", "Hebr" }, { "yi", "Hebr" }, { "th", "Thai" }, { "hi", "Deva" },
+		{ "mr", "Deva" }, { "bn", "Beng" }, { "ta", "Taml" }, { "te", "Telu" },
+		{ "gu", "Gujr" }, { "kn", "Knda" }, { "ml", "Mlym" }, { "am", "Ethi" },
+		{ "km", "Khmr" }, { "lo", "Laoo" }, { "my", "Mymr" }, { "si", "Sinh" },
+		{ "ka", "Geor" }, { "hy", "Armn" }, { "bo", "Tibt" }, { "mn", "Mong" },
+	};
+
+	if (!lang)
+		return NULL;
+	for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+		size_t n = strlen(map[i].prefix);
+		if (strncmp(lang, map[i].prefix, n) == 0 &&
+		    (lang[n] == 0 || lang[n] == '-'))
+			return map[i].script;
+	}
+	return NULL;
+}
+
+const char *
+resolve_font_lang(const resolve_ctx *rc, const char *name, const char *lang)
+{
+	const dml_font_collection *fc;
+	const char *face = resolve_font(rc, name), *script;
+
+	if (face && *face)
+		return face;
+	if (!name || name[0] != '+' || !rc->theme || strlen(name) < 4)
+		return face;
+	fc = strncmp(name, "+mj-", 4) == 0 ? &rc->theme->major : &rc->theme->minor;
+	script = lang_script(lang);
+	for (uint32_t i = 0; script && i < fc->n_scripts; i++)
+		if (strcmp(fc->scripts[i].script, script) == 0)
+			return fc->scripts[i].typeface;
+	return face;
+}
+
 const char *
 resolve_font(const resolve_ctx *rc, const char *name)
 {
@@ -414,9 +459,9 @@ resolve_font(const resolve_ctx *rc, const char *name)
 	if (!strcmp(name + 4, "lt"))
 		return fc->latin;
 	if (!strcmp(name + 4, "ea"))
-		return fc->ea && *fc->ea ? fc->ea : fc->latin;
+		return fc->ea;
 	if (!strcmp(name + 4, "cs"))
-		return fc->cs && *fc->cs ? fc->cs : fc->latin;
+		return fc->cs;
 	return fc->latin;
 }
 

@@ -66,6 +66,11 @@ void resolve_ppr_overlay(dml_ppr *dst, const dml_ppr *src);
 
 /* Theme font token ("+mj-lt", "+mn-ea", ...) to a family name, or @name. */
 const char *resolve_font(const resolve_ctx *rc, const char *name);
+/* The same, and when the theme's ea/cs face is empty, its per-script face
+ * (a:font@script) for the language @lang ("ja-JP" -> Jpan, "fa-IR" ->
+ * Arab, ...). May return NULL or "" when the theme names none. */
+const char *resolve_font_lang(const resolve_ctx *rc, const char *name,
+                              const char *lang);
 
 /* Background fill of the slide; @ph_color as for resolve_fill. */
 dml_fill resolve_background(const resolve_ctx *rc, dml_color *ph_color);

@@ -91,10 +91,23 @@ static const struct { const char *font; uint32_t from, to; } sym_map[] = {
 	{ "Wingdings", 0x76, 0x2756 }, { "Wingdings", 0x75, 0x25C6 },
 	{ "Wingdings", 0x77, 0x2B25 }, { "Wingdings", 0xE0, 0x2192 },
 	{ "Wingdings", 0xE8, 0x2794 }, { "Wingdings", 0x9F, 0x2022 },
+	{ "Wingdings", 0xDF, 0x2190 }, { "Wingdings", 0xE1, 0x2191 },
+	{ "Wingdings", 0xE2, 0x2193 }, { "Wingdings", 0xE7, 0x2B05 },
+	{ "Wingdings", 0xE9, 0x2B06 }, { "Wingdings", 0xEA, 0x2B07 },
+	{ "Wingdings", 0xF0, 0x21E8 }, { "Wingdings", 0xEF, 0x21E6 },
+	{ "Wingdings", 0xFD, 0x2612 }, { "Wingdings", 0xFE, 0x2611 },
+	{ "Wingdings", 0x4A, 0x263A }, { "Wingdings", 0x4C, 0x2639 },
 	{ "Wingdings", 0x6F, 0x25A1 }, { "Wingdings", 0x70, 0x25A1 },
 	{ "Symbol", 0xB7, 0x2022 }, { "Symbol", 0x2D, 0x2212 },
 	{ "Symbol", 0xAE, 0x2192 }, { "Symbol", 0xDE, 0x21D2 },
 };
+
+int
+draw_font_is_symbol(const char *font)
+{
+	return font && (strncasecmp(font, "Wingdings", 9) == 0 ||
+	                strcasecmp(font, "Symbol") == 0);
+}
 
 uint32_t
 draw_font_symbol_char(const char *font, uint32_t cp)

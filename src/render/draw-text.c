@@ -64,15 +64,20 @@ font_desc(const text_state *ts, const dml_rpr *r, double size_pt)
 {
 	PangoFontDescription *fd = pango_font_description_new();
 	const char *latin = resolve_font(&ts->dc->rc, r->latin ? r->latin : "+mn-lt");
-	const char *ea = resolve_font(&ts->dc->rc, r->ea ? r->ea : "+mn-ea");
+	const char *ea = resolve_font_lang(&ts->dc->rc, r->ea ? r->ea : "+mn-ea", r->lang);
+	const char *cs = resolve_font_lang(&ts->dc->rc, r->cs ? r->cs : "+mn-cs", r->lang);
 	char fam[256];
+	size_t k;
 
-	/* latin first; the east-asian face next, so CJK text takes it */
-	if (ea && *ea && !s2p_str_eq(draw_font_family(ea), draw_font_family(latin)))
-		snprintf(fam, sizeof fam, "%s,%s", draw_font_family(latin),
-		         draw_font_family(ea));
-	else
-		snprintf(fam, sizeof fam, "%s", draw_font_family(latin));
+	/* latin first, then the east-asian and complex-script faces: pango
+	 * takes, per character, the first family that has the glyph, which is
+	 * how PowerPoint picks a:latin/a:ea/a:cs by script */
+	k = (size_t) snprintf(fam, sizeof fam, "%s", draw_font_family(latin && *latin ?
+	                                                         latin : NULL));
+	if (ea && *ea && k < sizeof fam)
+		k += (size_t) snprintf(fam + k, sizeof fam - k, ",%s", draw_font_family(ea));
+	if (cs && *cs && k < sizeof fam)
+		snprintf(fam + k, sizeof fam - k, ",%s", draw_font_family(cs));
 	pango_font_description_set_family(fd, fam);
 	pango_font_description_set_absolute_size(fd, size_pt * PANGO_SCALE);
 	pango_font_description_set_weight(fd, r->b ? PANGO_WEIGHT_BOLD :
@@ -308,7 +313,18 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		}
 		if (!g_utf8_validate(t, -1, NULL))
 			t = "\xef\xbf\xbd";
-		if (r.cap == 1) {
+		if (draw_font_is_symbol(r.sym) || draw_font_is_symbol(r.latin)) {
+			/* symbol-font text (often U+F0xx with a:sym): map each
+			 * character to the Unicode one it shows */
+			const char *font = draw_font_is_symbol(r.sym) ? r.sym : r.latin;
+			for (const char *q = t; *q; q = g_utf8_next_char(q)) {
+				char buf[8];
+				uint32_t cp = g_utf8_get_char(q);
+				int n = g_unichar_to_utf8(draw_font_symbol_char(font, cp), buf);
+				g_string_append_len(text, buf, n);
+			}
+		}
+		else if (r.cap == 1) {
 			char *up = g_utf8_strup(t, -1);
 			g_string_append(text, up);
 			g_free(up);
@@ -357,6 +373,10 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		if (r.cap == 2)
 			insert_attr(attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS),
 			            start, end);
+		/* the language picks CJK glyph forms and fallback fonts */
+		if (r.lang)
+			insert_attr(attrs, pango_attr_language_new(
+			            pango_language_from_string(r.lang)), start, end);
 		/* PowerPoint forms no ligatures ("fi", "ti") by default, and
 		 * kerns only from the run's kern size up (none when absent) */
 		insert_attr(attrs, pango_attr_font_features_new(
