@@ -105,12 +105,18 @@ draw_fill_path(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
 		}
 		cairo_fill_preserve(cr);
 		break;
-	case DML_FILL_BLIP:
+	case DML_FILL_BLIP: {
+		/* drawing the picture uses the path (clips): keep the caller's */
+		cairo_path_t *path = cairo_copy_path(cr);
 		cairo_save(cr);
 		cairo_clip_preserve(cr);
 		draw_picture(dc, f, w, h);
 		cairo_restore(cr);
+		cairo_new_path(cr);
+		cairo_append_path(cr, path);
+		cairo_path_destroy(path);
 		break;
+	}
 	case DML_FILL_PATT: {
 		/* a pattern is not drawn yet: show its foreground/background
 		 * average and say so */
