@@ -44,6 +44,19 @@ static const struct { const char *from, *to; } font_map[] = {
 	{ "SimHei", "Noto Sans CJK SC" }, { "Microsoft YaHei", "Noto Sans CJK SC" },
 	{ "DengXian", "Noto Sans CJK SC" }, { "PMingLiU", "Noto Serif CJK TC" },
 	{ "MingLiU", "Noto Serif CJK TC" }, { "Microsoft JhengHei", "Noto Sans CJK TC" },
+	/* the same faces under their native names, as themes write them */
+	{ "\xe6\xb8\xb8\xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "Noto Sans CJK JP" },       /* Yu Gothic */
+	{ "\xe6\xb8\xb8\xe6\x98\x8e\xe6\x9c\x9d", "Noto Serif CJK JP" },                         /* Yu Mincho */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "Noto Sans CJK JP" }, /* MS PGothic */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "Noto Sans CJK JP" },   /* MS Gothic */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe6\x98\x8e\xe6\x9c\x9d", "Noto Serif CJK JP" },  /* MS PMincho */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xe6\x98\x8e\xe6\x9c\x9d", "Noto Serif CJK JP" },    /* MS Mincho */
+	{ "\xe3\x83\xa1\xe3\x82\xa4\xe3\x83\xaa\xe3\x82\xaa", "Noto Sans CJK JP" },              /* Meiryo */
+	{ "\xeb\xa7\x91\xec\x9d\x80 \xea\xb3\xa0\xeb\x94\x95", "Noto Sans CJK KR" },            /* Malgun Gothic */
+	{ "\xe5\xae\x8b\xe4\xbd\x93", "Noto Serif CJK SC" },                                      /* SimSun */
+	{ "\xe7\xad\x89\xe7\xba\xbf", "Noto Sans CJK SC" },                                      /* DengXian */
+	{ "\xe5\xbe\xae\xe8\xbd\xaf\xe9\x9b\x85\xe9\xbb\x91", "Noto Sans CJK SC" },              /* Microsoft YaHei */
+	{ "\xe6\x96\xb0\xe7\xb4\xb0\xe6\x98\x8e\xe9\xab\x94", "Noto Serif CJK TC" },            /* PMingLiU */
 	{ "Symbol", "DejaVu Sans" }, { "Wingdings", "DejaVu Sans" },
 };
 

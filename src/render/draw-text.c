@@ -66,18 +66,28 @@ font_desc(const text_state *ts, const dml_rpr *r, double size_pt)
 	const char *latin = resolve_font(&ts->dc->rc, r->latin ? r->latin : "+mn-lt");
 	const char *ea = resolve_font_lang(&ts->dc->rc, r->ea ? r->ea : "+mn-ea", r->lang);
 	const char *cs = resolve_font_lang(&ts->dc->rc, r->cs ? r->cs : "+mn-cs", r->lang);
-	char fam[256];
-	size_t k;
+	/* a latin face the machine lacks falls back to the theme's body font
+	 * (as PowerPoint does), not to the east-asian face */
+	const char *body = resolve_font(&ts->dc->rc, "+mn-lt");
+	const char *faces[4] = { latin, body, ea, cs };
+	char fam[256] = "";
+	size_t k = 0;
 
-	/* latin first, then the east-asian and complex-script faces: pango
-	 * takes, per character, the first family that has the glyph, which is
+	/* pango takes, per character, the first family that has the glyph:
+	 * latin (or its stand-in) for Latin text, then the east-asian and
+	 * complex-script faces for the scripts the latin faces lack, which is
 	 * how PowerPoint picks a:latin/a:ea/a:cs by script */
-	k = (size_t) snprintf(fam, sizeof fam, "%s", draw_font_family(latin && *latin ?
-	                                                         latin : NULL));
-	if (ea && *ea && k < sizeof fam)
-		k += (size_t) snprintf(fam + k, sizeof fam - k, ",%s", draw_font_family(ea));
-	if (cs && *cs && k < sizeof fam)
-		snprintf(fam + k, sizeof fam - k, ",%s", draw_font_family(cs));
+	for (int i = 0; i < 4; i++) {
+		const char *f = faces[i] && *faces[i] ? draw_font_family(faces[i]) :
+		                i == 0 ? draw_font_family(NULL) : NULL;
+		int dup = 0;
+		if (!f || k >= sizeof fam)
+			continue;
+		for (int j = 0; j < i && !dup; j++)
+			dup = faces[j] && *faces[j] && !strcmp(draw_font_family(faces[j]), f);
+		if (!dup)
+			k += (size_t) snprintf(fam + k, sizeof fam - k, "%s%s", k ? "," : "", f);
+	}
 	pango_font_description_set_family(fd, fam);
 	pango_font_description_set_absolute_size(fd, size_pt * PANGO_SCALE);
 	pango_font_description_set_weight(fd, r->b ? PANGO_WEIGHT_BOLD :
