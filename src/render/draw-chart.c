@@ -219,27 +219,6 @@ chart_fill_current(chart_draw *cd, const dml_fill *f, double x, double y,
 	cairo_restore(cr);
 }
 
-static int
-dash_pattern(const char *name, double out[6])
-{
-	static const struct { const char *name; int n; double d[6]; } dashes[] = {
-		{ "dot", 2, { 1, 1 } }, { "dash", 2, { 4, 3 } },
-		{ "lgDash", 2, { 8, 3 } }, { "dashDot", 4, { 4, 3, 1, 3 } },
-		{ "lgDashDot", 4, { 8, 3, 1, 3 } },
-		{ "lgDashDotDot", 6, { 8, 3, 1, 3, 1, 3 } },
-		{ "sysDash", 2, { 3, 1 } }, { "sysDot", 2, { 1, 1 } },
-		{ "sysDashDot", 4, { 3, 1, 1, 1 } },
-		{ "sysDashDotDot", 6, { 3, 1, 1, 1, 1, 1 } },
-		{ "custom", 2, { 4, 3 } },
-	};
-	for (size_t i = 0; i < S2P_ARRAY_LEN(dashes); i++)
-		if (s2p_str_eq(name, dashes[i].name)) {
-			memcpy(out, dashes[i].d, sizeof dashes[i].d);
-			return dashes[i].n;
-		}
-	return 0;
-}
-
 void
 chart_stroke_current(chart_draw *cd, const dml_line *ln, int64_t dflt_w_emu)
 {
@@ -267,7 +246,7 @@ chart_stroke_current(chart_draw *cd, const dml_line *ln, int64_t dflt_w_emu)
 	cairo_set_line_join(cr, ln->join == 2 ? CAIRO_LINE_JOIN_BEVEL :
 	                    ln->join == 3 ? CAIRO_LINE_JOIN_MITER :
 	                    CAIRO_LINE_JOIN_ROUND);
-	nd = dash_pattern(ln->dash, d);
+	nd = draw_dash_pattern(ln->dash, d);
 	if (nd) {
 		for (int i = 0; i < nd; i++)
 			d[i] *= w;

@@ -25,9 +25,9 @@ apply_xfrm(cairo_t *cr, const dml_xfrm *x)
 	cairo_translate(cr, -w / 2, -h / 2);
 }
 
-/* preset dash patterns, in multiples of the line width (§20.1.10.48) */
-static int
-dash_pattern(const char *name, double out[6])
+/* Preset dash patterns, in multiples of the line width (§20.1.10.48). */
+int
+draw_dash_pattern(const char *name, double out[6])
 {
 	static const struct { const char *name; int n; double d[6]; } dashes[] = {
 		{ "dot", 2, { 1, 1 } }, { "dash", 2, { 4, 3 } },
@@ -80,7 +80,7 @@ stroke_path(draw_ctx *dc, const dml_line *ln, const dml_color *ph)
 	cairo_set_line_join(cr, ln->join == 2 ? CAIRO_LINE_JOIN_BEVEL :
 	                    ln->join == 3 ? CAIRO_LINE_JOIN_MITER :
 	                    CAIRO_LINE_JOIN_ROUND);
-	nd = dash_pattern(ln->dash, d);
+	nd = draw_dash_pattern(ln->dash, d);
 	if (nd) {
 		for (int i = 0; i < nd; i++)
 			d[i] *= width;

@@ -402,27 +402,6 @@ pick(tbl_stroke a, int ra, tbl_stroke b, int rb)
 	return b.w > a.w ? b : a;
 }
 
-static int
-dash_pattern(const char *name, double out[6])
-{
-	static const struct { const char *name; int n; double d[6]; } dashes[] = {
-		{ "dot", 2, { 1, 1 } }, { "dash", 2, { 4, 3 } },
-		{ "lgDash", 2, { 8, 3 } }, { "dashDot", 4, { 4, 3, 1, 3 } },
-		{ "lgDashDot", 4, { 8, 3, 1, 3 } },
-		{ "lgDashDotDot", 6, { 8, 3, 1, 3, 1, 3 } },
-		{ "sysDash", 2, { 3, 1 } }, { "sysDot", 2, { 1, 1 } },
-		{ "sysDashDot", 4, { 3, 1, 1, 1 } },
-		{ "sysDashDotDot", 6, { 3, 1, 1, 1, 1, 1 } },
-		{ "custom", 2, { 4, 3 } },
-	};
-	for (size_t i = 0; i < S2P_ARRAY_LEN(dashes); i++)
-		if (s2p_str_eq(name, dashes[i].name)) {
-			memcpy(out, dashes[i].d, sizeof dashes[i].d);
-			return dashes[i].n;
-		}
-	return 0;
-}
-
 /* Stroke (x0,y0)-(x1,y1). Compound lines (§20.1.10.15 ST_CompoundLine)
  * split the width into bands across the line: first band on the left of
  * the direction of travel (above a left-to-right line). */
@@ -454,7 +433,7 @@ stroke_line(draw_ctx *dc, const tbl_stroke *s, double x0, double y0, double x1,
 	ny = -(x1 - x0) / len;
 	cairo_save(cr);
 	cairo_set_source_rgba(cr, s->c.r, s->c.g, s->c.b, s->c.a);
-	nd = dash_pattern(s->dash, d);
+	nd = draw_dash_pattern(s->dash, d);
 	for (int b = 0; b < cmpd[k].n; b++) {
 		double lo = cmpd[k].band[b][0], hi = cmpd[k].band[b][1];
 		double off = -(lo + hi) / 2 * w, bw = (hi - lo) * w;
