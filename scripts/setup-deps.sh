@@ -7,7 +7,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake pkg-config
   libzip-dev libxml2-dev libcairo2-dev libpango1.0-dev libjpeg-dev libpng-dev
-  libtiff-dev
+  libtiff-dev libdeflate-dev
   libfontconfig-dev fontconfig
   fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji

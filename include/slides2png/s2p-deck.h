@@ -59,13 +59,16 @@ s2p_deck *s2p_deck_open(const char *path, const s2p_limits *lim, s2p_error *err)
 s2p_deck *s2p_deck_open_memory(const void *data, size_t size, const char *name,
                                const s2p_limits *lim, s2p_error *err);
 
-/** Free the deck. NULL is allowed. */
+/**
+ * Free the deck. NULL is allowed. Must not be called while
+ * s2p_deck_render() runs on it.
+ */
 void s2p_deck_close(s2p_deck *deck);
 
-/** Number of slides in the deck, hidden ones included. */
+/** Number of slides in the deck, hidden ones included. NULL gives 0. */
 int s2p_deck_slide_count(const s2p_deck *deck);
 
-/** Slide size in EMU (914400 per inch). */
+/** Slide size in EMU (914400 per inch). @deck must not be NULL. */
 void s2p_deck_slide_size(const s2p_deck *deck, int64_t *cx_emu, int64_t *cy_emu);
 
 /** 1 if slide @number (1-based) is hidden, 0 if not, -1 if out of range. */
@@ -79,6 +82,35 @@ const s2p_error *s2p_deck_slide_error(const s2p_deck *deck, int number);
 
 /** The file name the deck was opened from. Borrowed. */
 const char *s2p_deck_name(const s2p_deck *deck);
+
+/** What s2p_deck_slide_info() tells about one slide (no rendering). */
+typedef struct s2p_slide_info {
+	int number;              /* 1-based position in the deck */
+	int hidden;              /* p:sld@show="0" */
+	int loaded;              /* 0: the slide failed to load (see
+	                            s2p_deck_slide_error()); the names below
+	                            are then "" */
+	const char *part;        /* "/ppt/slides/slide3.xml"; borrowed */
+	const char *layout_name; /* the layout's cSld@name, "" if none; borrowed */
+	const char *layout_type; /* sldLayout@type ("title", "obj", ...), "" if
+	                            none; borrowed */
+	char *title;             /* the text of the title placeholder (title or
+	                            ctrTitle), paragraphs joined by one space,
+	                            "" if none; owned, see s2p_slide_info_fini() */
+} s2p_slide_info;
+
+/**
+ * Fill @info for slide @number (1-based) of @deck, reading the parsed
+ * model only (no rendering, no I/O). The borrowed strings stay valid until
+ * the deck is closed; release @info->title with s2p_slide_info_fini().
+ * Returns 0, S2P_EARG if @number is out of range, or S2P_ENOMEM; on
+ * failure @info needs no fini. Reads only: any one thread per deck.
+ */
+int s2p_deck_slide_info(const s2p_deck *deck, int number,
+                        s2p_slide_info *info, s2p_error *err);
+
+/** Release what s2p_deck_slide_info() allocated. NULL is allowed. */
+void s2p_slide_info_fini(s2p_slide_info *info);
 
 #ifdef __cplusplus
 }

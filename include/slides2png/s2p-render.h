@@ -5,6 +5,10 @@
  * selected slide, renders them on a pool of worker threads and writes each
  * PNG atomically (temporary name, then rename). Results come back in slide
  * order. Output bytes do not depend on the thread count.
+ *
+ * Threads: s2p_deck_render() returns only after every worker has been
+ * joined; the results are then owned by the caller and read on any one
+ * thread. Worker threads only ever call the progress callback.
  */
 #ifndef S2P_RENDER_H
 #define S2P_RENDER_H
@@ -15,6 +19,23 @@
 extern "C" {
 #endif
 
+/** Output file formats (s2p_render_opts.format). */
+enum s2p_format {
+	S2P_FORMAT_PNG,        /* 8-bit RGB, or RGBA with a translucent background */
+	S2P_FORMAT_JPEG,       /* baseline JPEG, s2p_render_opts.quality */
+	S2P_FORMAT_PDF,        /* vector; one file per slide, or one multi-page
+	                          file for the deck when the pattern has no <n> */
+	S2P_FORMAT_SVG         /* vector; one file per slide */
+};
+
+/**
+ * Progress callback: @done of @total selected slides are finished (written
+ * or failed). Called after each slide from a worker thread, never from two
+ * threads at once (the library holds a lock around the call), so it must
+ * be quick and must not call back into the library.
+ */
+typedef void (*s2p_progress_fn)(void *user, int done, int total);
+
 typedef struct s2p_render_opts {
 	int width_px;          /* 0: from height, scale or dpi */
 	int height_px;         /* 0: from width, scale or dpi; both: fit inside */
@@ -23,12 +44,29 @@ typedef struct s2p_render_opts {
 	int include_hidden;    /* render hidden slides too */
 	const int *slides;     /* slide numbers to render (1-based), or NULL: all */
 	int n_slides;
-	const char *pattern;   /* output path; "<n>" becomes the slide number */
+	const char *pattern;   /* output path; "<n>" becomes the slide number,
+	                          "<n:W>" the number zero-padded to W digits,
+	                          "<name>" the deck's stem (see @name). NULL:
+	                          "slide_<n>.EXT" for the format */
 	volatile const int *cancel; /* set non-zero (e.g. from SIGINT) to stop
 	                               starting new slides; may be NULL */
+	/* Added for the command line of issue 10; zero means "default". */
+	double scale;          /* > 0: the 96 DPI size times @scale */
+	int format;            /* enum s2p_format (default PNG) */
+	int quality;           /* JPEG quality 1..100 (0: 90) */
+	int replace_background;/* 1: background_rgba replaces the slides' own
+	                          backgrounds; alpha < 1 gives RGBA PNGs */
+	double background_rgba[4]; /* red, green, blue, alpha in 0..1 */
+	const char *name;      /* what "<name>" becomes; NULL: the deck's file
+	                          name without folder and extension */
+	s2p_progress_fn progress; /* may be NULL */
+	void *progress_user;
 } s2p_render_opts;
 
-/** Fill @opts with the defaults (96 DPI, all CPUs, "slide_<n>.png"). */
+/**
+ * Fill @opts with the defaults: 96 DPI, all CPUs, PNG, "slide_<n>.png",
+ * the slides' own backgrounds, no progress callback.
+ */
 void s2p_render_opts_default(s2p_render_opts *opts);
 
 enum s2p_slide_status {
@@ -64,11 +102,15 @@ typedef struct s2p_run_result {
 } s2p_run_result;
 
 /**
- * Render the deck's selected slides to PNG files. Returns 0 when the run
- * could start (individual slides may still have failed: see
- * result->n_failed), or an error code with @err filled (bad options, out of
- * memory). The caller owns @result and releases it with
- * s2p_run_result_fini(). Do not call from several threads on the same deck.
+ * Render the deck's selected slides to files (PNG, JPEG, PDF or SVG, as
+ * @opts says), on a pool of opts->threads worker threads. Returns 0 when
+ * the run could start (individual slides may still have failed: see
+ * result->n_failed), or an error code with @err filled: S2P_EARG for bad
+ * options (a pattern without <n> for several slides, a translucent
+ * background with JPEG, ...), S2P_ELIMIT for an output size over the
+ * limits, S2P_ENOMEM. The caller owns @result and releases it with
+ * s2p_run_result_fini(). @deck and @opts are borrowed. Call from one thread
+ * at a time per deck; different decks may render concurrently.
  */
 int s2p_deck_render(s2p_deck *deck, const s2p_render_opts *opts,
                     s2p_run_result *result, s2p_error *err);
@@ -78,10 +120,26 @@ void s2p_run_result_fini(s2p_run_result *result);
 
 /**
  * Compute the output size for the deck under @opts (as s2p_deck_render()
- * would). Returns 0, or S2P_EARG / S2P_ELIMIT.
+ * would). Returns 0, or S2P_EARG / S2P_ELIMIT. Reads only; any thread.
  */
 int s2p_deck_output_size(const s2p_deck *deck, const s2p_render_opts *opts,
                          int *width_px, int *height_px, s2p_error *err);
+
+/**
+ * Render slide @number (1-based) of @deck on the calling thread into a new
+ * cairo image surface of @width_px x @height_px (ARGB32; opaque unless
+ * @opts asks for a translucent background; @opts may be NULL), for callers
+ * that want pixels rather than files (thumbnails, contact sheets). Creates
+ * and frees its own font map, so it may be called from any one thread per
+ * deck while no s2p_deck_render() runs on it. Returns the surface (the
+ * caller destroys it with cairo_surface_destroy()), or NULL with @err
+ * filled: S2P_EARG (no such slide), the slide's own load error, S2P_ELIMIT,
+ * S2P_ECAIRO. The return type is cairo_surface_t *, declared as void * so
+ * this header does not need <cairo.h>.
+ */
+void *s2p_deck_render_surface(s2p_deck *deck, int number, int width_px,
+                              int height_px, const s2p_render_opts *opts,
+                              s2p_error *err);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,7 @@
 #define S2P_H
 
 #include <slides2png/s2p-error.h>
+#include <slides2png/s2p-hash.h>
 #include <slides2png/s2p-deck.h>
 #include <slides2png/s2p-render.h>
 #include <slides2png/s2p-version.h>

@@ -1,8 +1,9 @@
 /*
  * The public API: open = package -> model on the calling thread, then the
  * package is closed; render = output size, split into single-slide
- * presentations, render them on the worker pool, write PNGs, and report
- * one result per slide in slide order.
+ * presentations, render them on the worker pool, write the files (PNG;
+ * JPEG, PDF, SVG and replaced backgrounds through the "output variants"
+ * below), and report one result per slide in slide order.
  */
 #include <slides2png/s2p.h>
 
@@ -12,6 +13,8 @@
 #include "render/draw.h"
 #include "split/split.h"
 
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
 #include <cairo.h>
 #include <jpeglib.h>
 #include <libxml/parser.h>
@@ -19,9 +22,11 @@
 #include <math.h>
 #include <pango/pango.h>
 #include <png.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <zip.h>
 
 struct s2p_deck {
@@ -146,12 +151,170 @@ s2p_deck_name(const s2p_deck *deck)
 	return deck ? deck->pres->path : NULL;
 }
 
+/* The first title or centred-title placeholder in @group, depth first. */
+static const dml_shape *
+find_title(const dml_shape *group, int depth)
+{
+	for (uint32_t i = 0; i < group->n_children && depth < 64; i++) {
+		const dml_shape *c = &group->children[i], *t;
+		if (c->ph.has && (c->ph.type == DML_PH_TITLE ||
+		                  c->ph.type == DML_PH_CTR_TITLE) && c->text)
+			return c;
+		t = find_title(c, depth + 1);
+		if (t)
+			return t;
+	}
+	return NULL;
+}
+
+/* Append @s to @b (NULL-safe), turning tabs and line ends into spaces. */
+static int
+title_append(s2p_buf *b, const char *s, s2p_error *err)
+{
+	for (; s && *s; s++) {
+		char c = *s == '\t' || *s == '\n' || *s == '\r' || *s == '\v' ? ' ' : *s;
+		int rc = s2p_buf_append(b, &c, 1, err);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+/* The title placeholder's text: runs concatenated, paragraphs and line
+ * breaks as one space, trimmed. */
+static char *
+title_text(const pml_slide *slide, s2p_error *err)
+{
+	const dml_shape *t = find_title(&slide->sheet.tree, 0);
+	s2p_buf b;
+	char *res;
+	size_t start = 0;
+	int rc = 0;
+
+	s2p_buf_init(&b, 1 << 20);
+	for (uint32_t i = 0; t && i < t->text->n_paras && !rc; i++) {
+		const dml_para *pa = &t->text->paras[i];
+		if (i > 0)
+			rc = title_append(&b, " ", err);
+		for (uint32_t k = 0; k < pa->n_runs && !rc; k++)
+			rc = title_append(&b, pa->runs[k].kind == DML_RUN_BREAK ? " " :
+			                  pa->runs[k].text, err);
+	}
+	if (rc) {
+		s2p_buf_fini(&b);
+		return NULL;
+	}
+	while (b.len && b.data[b.len - 1] == ' ')
+		b.len--;
+	while (start < b.len && b.data[start] == ' ')
+		start++;
+	res = malloc(b.len - start + 1);
+	if (res) {
+		if (b.len > start)
+			memcpy(res, b.data + start, b.len - start);
+		res[b.len - start] = 0;
+	}
+	else
+		S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+	s2p_buf_fini(&b);
+	return res;
+}
+
+int
+s2p_deck_slide_info(const s2p_deck *deck, int number, s2p_slide_info *info,
+                    s2p_error *err)
+{
+	const pml_slide_entry *e;
+	const pml_layout *l;
+
+	memset(info, 0, sizeof *info);
+	if (!deck || number < 1 || (uint32_t) number > deck->pres->n_slides)
+		return S2P_FAIL(err, S2P_EARG, "no slide %d", number);
+	e = &deck->pres->slides[number - 1];
+	info->number = e->number;
+	info->hidden = e->hidden;
+	info->part = e->part ? e->part : "";
+	info->layout_name = "";
+	info->layout_type = "";
+	info->loaded = e->slide != NULL;
+	if (e->slide && e->slide->layout) {
+		l = e->slide->layout;
+		info->layout_name = l->sheet.name ? l->sheet.name : "";
+		info->layout_type = l->type ? l->type : "";
+	}
+	info->title = e->slide ? title_text(e->slide, err) : s2p_strdup("");
+	if (!info->title)
+		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+	return 0;
+}
+
+void
+s2p_slide_info_fini(s2p_slide_info *info)
+{
+	if (!info)
+		return;
+	free(info->title);
+	info->title = NULL;
+}
+
+void *
+s2p_deck_render_surface(s2p_deck *deck, int number, int width_px,
+                        int height_px, const s2p_render_opts *o,
+                        s2p_error *err)
+{
+	const pml_slide_entry *e;
+	pml_presentation *one;
+	pml_diag_list diags;
+	draw_worker *dw;
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	const double *bg = o && o->replace_background ? o->background_rgba : NULL;
+	int rc;
+
+	if (!deck || number < 1 || (uint32_t) number > deck->pres->n_slides)
+		return S2P_FAIL(err, S2P_EARG, "no slide %d", number), NULL;
+	if (width_px < 1 || height_px < 1 || width_px > 32767 || height_px > 32767 ||
+	    (double) width_px * height_px > (double) deck->lim.max_output_pixels)
+		return S2P_FAIL(err, S2P_ELIMIT, "a %dx%d surface is over the limits",
+		                width_px, height_px), NULL;
+	e = &deck->pres->slides[number - 1];
+	if (!e->slide) {
+		if (err && !err->code)
+			*err = e->error;
+		return NULL;
+	}
+	one = split_slide(deck->pres, (uint32_t) number - 1, err);
+	if (!one)
+		return NULL;
+	dw = draw_worker_new(err);
+	if (!dw) {
+		pml_presentation_free(one);
+		return NULL;
+	}
+	memset(&diags, 0, sizeof diags);
+	surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width_px, height_px);
+	cr = cairo_create(surf);
+	rc = draw_slide_to(dw, one, cr, width_px, height_px, bg, &deck->lim, &diags,
+	                   err);
+	cairo_destroy(cr);
+	pml_diag_list_fini(&diags);
+	draw_worker_free(dw);
+	pml_presentation_free(one);
+	if (rc) {
+		cairo_surface_destroy(surf);
+		return NULL;
+	}
+	cairo_surface_flush(surf);
+	return surf;
+}
+
 void
 s2p_render_opts_default(s2p_render_opts *o)
 {
 	memset(o, 0, sizeof *o);
 	o->dpi = 96;
-	o->pattern = "slide_<n>.png";
+	o->pattern = NULL; /* "slide_<n>." and the format's extension */
+	o->quality = 90;
 }
 
 int
@@ -163,6 +326,10 @@ s2p_deck_output_size(const s2p_deck *deck, const s2p_render_opts *o, int *wp,
 
 	if (o->width_px < 0 || o->height_px < 0)
 		return S2P_FAIL(err, S2P_EARG, "width and height must be positive");
+	if (o->scale < 0 || o->scale > 100)
+		return S2P_FAIL(err, S2P_EARG, "scale must be in 0..100");
+	if (o->scale > 0)
+		dpi = 96 * o->scale;
 	if (o->width_px && o->height_px) {
 		/* both given: fit inside, keeping the aspect ratio */
 		double s = fmin(o->width_px / cx, o->height_px / cy);
@@ -206,13 +373,116 @@ typedef struct render_run {
 	render_job *jobs;
 	const s2p_deck *deck;
 	int width, height;
+	draw_image_cache *images;  /* decoded pictures, shared by the workers */
 } render_run;
 
+/* Decoded pictures kept beyond those in use: bounded, whatever the deck. */
+enum { IMAGE_CACHE_BYTES = 64 << 20 };
+
+/* A rough drawing cost for @s and its children: shapes, text, pictures by
+ * their encoded size (decoding dominates), tables, charts, shadows. */
+static double
+shape_cost(const dml_shape *s, int depth)
+{
+	double c = 1;
+
+	if (s->text)
+		c += 2.0 * s->text->n_paras;
+	if (s->blip.media.blob)
+		c += 4 + (double) s->blip.media.blob->size / 16384;
+	if (s->fill.media.blob)
+		c += 4 + (double) s->fill.media.blob->size / 16384;
+	if (s->table || s->chart)
+		c += 40;
+	if (s->effects.outer.has)
+		c += 10;
+	for (uint32_t i = 0; i < s->n_children && depth < 64; i++)
+		c += shape_cost(&s->children[i], depth + 1);
+	return c;
+}
+
+static double
+slide_cost(const pml_slide *sl)
+{
+	const pml_layout *l = sl->layout;
+	double c = shape_cost(&sl->sheet.tree, 0);
+
+	if (sl->sheet.has_bg && sl->sheet.bg_fill.media.blob)
+		c += 4 + (double) sl->sheet.bg_fill.media.blob->size / 16384;
+	if (sl->sheet.show_master_sp && l) {
+		c += shape_cost(&l->sheet.tree, 0);
+		if (l->sheet.show_master_sp && l->master)
+			c += shape_cost(&l->master->sheet.tree, 0);
+	}
+	return c;
+}
+
+typedef struct job_rank {
+	double cost;
+	size_t job;
+} job_rank;
+
+static int
+rank_cmp(const void *a, const void *b)
+{
+	const job_rank *x = a, *y = b;
+
+	if (x->cost != y->cost)
+		return x->cost > y->cost ? -1 : 1;
+	return x->job < y->job ? -1 : x->job > y->job;
+}
+
+/* Largest first, so the last jobs are small and no worker idles long at
+ * the end. Only the order of work changes: each job writes its own file
+ * and results are reported in slide order. NULL: slide order. */
+static size_t *
+job_order(const render_run *run, size_t n_jobs)
+{
+	job_rank *r;
+	size_t *order;
+
+	if (n_jobs < 2)
+		return NULL;
+	r = s2p_malloc_array(n_jobs, sizeof *r);
+	order = s2p_malloc_array(n_jobs, sizeof *order);
+	if (!r || !order) {
+		free(r);
+		free(order);
+		return NULL;
+	}
+	for (size_t j = 0; j < n_jobs; j++) {
+		r[j].cost = slide_cost(run->jobs[j].pres->slides[0].slide);
+		r[j].job = j;
+	}
+	qsort(r, n_jobs, sizeof *r, rank_cmp);
+	for (size_t j = 0; j < n_jobs; j++)
+		order[j] = r[j].job;
+	free(r);
+	return order;
+}
+
+static void
+release_encoder(void *enc)
+{
+	out_png_encoder_free(enc);
+}
+
+/* Per worker, on its thread: font map and pango context, the shared
+ * picture cache, and a PNG encoder reused from slide to slide. */
 static void *
 worker_start(void *user)
 {
-	(void) user;
-	return draw_worker_new(NULL);
+	render_run *run = user;
+	draw_worker *w = draw_worker_new(NULL);
+	out_png_encoder *enc;
+
+	if (!w)
+		return NULL;
+	draw_worker_set_images(w, run->images);
+	enc = out_png_encoder_new(OUT_PNG_FAST, NULL);
+	if (enc)
+		draw_worker_attach(w, enc, release_encoder);
+	return w;
 }
 
 static void
@@ -236,6 +506,8 @@ worker_job(void *user, void *state, size_t i)
 		res->status = S2P_SLIDE_FAILED;
 		return;
 	}
+	/* which rows get pictures: the PNG filter choice (bytes, not pixels) */
+	draw_worker_begin_rows(state, run->height);
 	surf = draw_slide(state, job->pres, run->width, run->height, &run->deck->lim,
 	                  &job->diags, &res->error);
 	t1 = s2p_now_ms();
@@ -245,7 +517,11 @@ worker_job(void *user, void *state, size_t i)
 		s2p_error_set_part(&res->error, job->pres->slides[0].part);
 		return;
 	}
-	if (out_png_write(surf, res->path, &res->error)) {
+	if (draw_worker_attached(state) ?
+	    out_png_encoder_write(draw_worker_attached(state), surf,
+	                          draw_worker_raster_rows(state, run->height),
+	                          OUT_PNG_CONSUME, res->path, &res->error) :
+	    out_png_write(surf, res->path, &res->error)) {
 		res->status = S2P_SLIDE_FAILED;
 		res->write_failed = 1;
 	}
@@ -292,16 +568,271 @@ export_diags(s2p_slide_result *res, const pml_diag_list *d)
 	res->n_diags = (int) n;
 }
 
+/*
+ * Output variants: everything but plain PNG over the slide's own
+ * background (JPEG, PDF, SVG, --background), and the progress callback.
+ * variant_job() wraps worker_job() for plain PNG, so the default path stays
+ * in one place; the other formats draw with draw_slide_to() onto their own
+ * surface. A multi-page PDF is drawn into one recording surface per slide
+ * on the workers and replayed into the file, in slide order, on the
+ * calling thread after the join.
+ */
+typedef struct variant_run {
+	render_run *run;
+	const s2p_render_opts *o;
+	size_t n_jobs;
+	int own_output;            /* draw and write here, not in worker_job() */
+	int alpha;                 /* translucent background: RGBA PNG */
+	const double *bg;          /* NULL: the slides' own backgrounds */
+	cairo_surface_t **pages;   /* multi-page PDF: one recording per job */
+	pthread_mutex_t lock;      /* serialises the progress callback */
+	int done;
+} variant_run;
+
+static const char *
+format_ext(int format)
+{
+	switch (format) {
+	case S2P_FORMAT_JPEG: return "jpg";
+	case S2P_FORMAT_PDF: return "pdf";
+	case S2P_FORMAT_SVG: return "svg";
+	}
+	return "png";
+}
+
+/* Draw job @i onto a new image surface and write it as PNG or JPEG. */
+static int
+variant_raster(variant_run *v, void *state, render_job *job, s2p_error *err)
+{
+	s2p_slide_result *res = job->res;
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	double t1;
+	int rc;
+
+	surf = cairo_image_surface_create(v->alpha ? CAIRO_FORMAT_ARGB32 :
+	                                  CAIRO_FORMAT_RGB24, v->run->width,
+	                                  v->run->height);
+	cr = cairo_create(surf);
+	rc = draw_slide_to(state, job->pres, cr, v->run->width, v->run->height,
+	                   v->bg, &v->run->deck->lim, &job->diags, err);
+	cairo_destroy(cr);
+	t1 = s2p_now_ms();
+	res->render_ms = t1 - res->render_ms;
+	if (!rc) {
+		if (v->o->format == S2P_FORMAT_JPEG)
+			rc = out_jpeg_write(surf, v->o->quality ? v->o->quality : 90,
+			                    res->path, err);
+		else if (v->alpha)
+			rc = out_png_rgba_write(surf, res->path, err);
+		else
+			rc = out_png_write(surf, res->path, err);
+		if (rc)
+			res->write_failed = 1;
+		res->encode_ms = s2p_now_ms() - t1;
+	}
+	cairo_surface_destroy(surf);
+	return rc;
+}
+
+/* Draw job @i into an SVG or single-page PDF file, or a recording surface
+ * for the multi-page PDF. Vector units: 1 px = 0.75 pt. */
+static int
+variant_vector(variant_run *v, void *state, render_job *job, size_t i,
+               s2p_error *err)
+{
+	s2p_slide_result *res = job->res;
+	double w = v->run->width, h = v->run->height, t1;
+	cairo_surface_t *surf;
+	cairo_rectangle_t box = { 0, 0, 0, 0 };
+	cairo_t *cr;
+	char tmp[4096];
+	int rc;
+
+	if (v->pages) {
+		box.width = w * 0.75;
+		box.height = h * 0.75;
+		surf = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+	}
+	else {
+		rc = out_tmp_name(res->path, tmp, sizeof tmp, err);
+		if (rc)
+			return rc;
+		if (v->o->format == S2P_FORMAT_SVG) {
+			surf = cairo_svg_surface_create(tmp, w, h);
+			cairo_svg_surface_set_document_unit(surf, CAIRO_SVG_UNIT_PX);
+		}
+		else {
+			surf = cairo_pdf_surface_create(tmp, w * 0.75, h * 0.75);
+			/* no creation date: the same bytes for the same deck */
+			cairo_pdf_surface_set_metadata(surf, CAIRO_PDF_METADATA_CREATE_DATE,
+			                               "");
+		}
+	}
+	if (v->o->format == S2P_FORMAT_PDF) {
+		w *= 0.75;
+		h *= 0.75;
+	}
+	cr = cairo_create(surf);
+	rc = draw_slide_to(state, job->pres, cr, w, h, v->bg, &v->run->deck->lim,
+	                   &job->diags, err);
+	cairo_destroy(cr);
+	t1 = s2p_now_ms();
+	res->render_ms = t1 - res->render_ms;
+	if (v->pages) {
+		if (rc)
+			cairo_surface_destroy(surf);
+		else
+			v->pages[i] = surf; /* the page is written after the join */
+		return rc;
+	}
+	cairo_surface_finish(surf);
+	if (!rc && cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+		rc = S2P_FAIL(err, S2P_EIO, "cannot write %s: %s", res->path,
+		              cairo_status_to_string(cairo_surface_status(surf)));
+		res->write_failed = 1;
+	}
+	cairo_surface_destroy(surf);
+	if (rc)
+		unlink(tmp);
+	else if (out_tmp_commit(tmp, res->path, err)) {
+		rc = err->code;
+		res->write_failed = 1;
+	}
+	res->encode_ms = s2p_now_ms() - t1;
+	return rc;
+}
+
+static void *
+variant_start(void *user)
+{
+	return worker_start(((variant_run *) user)->run);
+}
+
+static void
+variant_job(void *user, void *state, size_t i)
+{
+	variant_run *v = user;
+	render_job *job = &v->run->jobs[i];
+	s2p_slide_result *res = job->res;
+	int rc;
+
+	if (!v->own_output)
+		worker_job(v->run, state, i);
+	else if (!state) {
+		S2P_FAIL(&res->error, S2P_EINTERNAL, "cannot set up text rendering");
+		res->status = S2P_SLIDE_FAILED;
+	}
+	else {
+		res->render_ms = s2p_now_ms(); /* the start; a duration after */
+		if (v->o->format == S2P_FORMAT_PNG || v->o->format == S2P_FORMAT_JPEG)
+			rc = variant_raster(v, state, job, &res->error);
+		else
+			rc = variant_vector(v, state, job, i, &res->error);
+		if (rc) {
+			res->status = S2P_SLIDE_FAILED;
+			s2p_error_set_part(&res->error, job->pres->slides[0].part);
+		}
+		else
+			res->status = S2P_SLIDE_OK;
+		S2P_CLEAR(pml_presentation_free, job->pres);
+	}
+	if (v->o->progress) {
+		pthread_mutex_lock(&v->lock);
+		v->done++;
+		v->o->progress(v->o->progress_user, v->done, (int) v->n_jobs);
+		pthread_mutex_unlock(&v->lock);
+	}
+}
+
+/* Replay the recorded pages into one PDF, in slide order (main thread). */
+static void
+variant_write_pdf(variant_run *v, size_t n_jobs)
+{
+	cairo_surface_t *pdf = NULL;
+	const char *path = NULL;
+	s2p_error err;
+	char tmp[4096];
+	double t0 = s2p_now_ms();
+	int n_pages = 0;
+
+	s2p_error_clear(&err);
+	for (size_t j = 0; j < n_jobs; j++) {
+		cairo_t *cr;
+
+		if (!v->pages[j])
+			continue;
+		if (!pdf) {
+			path = v->run->jobs[j].res->path;
+			if (out_tmp_name(path, tmp, sizeof tmp, &err))
+				break;
+			pdf = cairo_pdf_surface_create(tmp, v->run->width * 0.75,
+			                               v->run->height * 0.75);
+			cairo_pdf_surface_set_metadata(pdf, CAIRO_PDF_METADATA_CREATE_DATE,
+			                               "");
+		}
+		cr = cairo_create(pdf);
+		cairo_set_source_surface(cr, v->pages[j], 0, 0);
+		cairo_paint(cr);
+		cairo_show_page(cr);
+		cairo_destroy(cr);
+		n_pages++;
+	}
+	if (pdf) {
+		cairo_surface_finish(pdf);
+		if (cairo_surface_status(pdf) != CAIRO_STATUS_SUCCESS) {
+			S2P_FAIL(&err, S2P_EIO, "cannot write %s: %s", path,
+			         cairo_status_to_string(cairo_surface_status(pdf)));
+			unlink(tmp);
+		}
+		else
+			out_tmp_commit(tmp, path, &err);
+		cairo_surface_destroy(pdf);
+	}
+	for (size_t j = 0; j < n_jobs; j++) {
+		s2p_slide_result *res = v->run->jobs[j].res;
+
+		if (!v->pages[j])
+			continue;
+		S2P_CLEAR(cairo_surface_destroy, v->pages[j]);
+		res->encode_ms = (s2p_now_ms() - t0) / n_pages;
+		if (err.code) {
+			res->status = S2P_SLIDE_FAILED;
+			res->error = err;
+			res->write_failed = 1;
+		}
+	}
+}
+
+/* The deck's file name without folder and extension, for "<name>". */
+static void
+deck_stem(const s2p_deck *deck, char *out, size_t size)
+{
+	const char *path = deck->pres->path ? deck->pres->path : "deck";
+	const char *base = strrchr(path, '/'), *dot;
+	size_t n;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	n = dot && dot != base ? (size_t) (dot - base) : strlen(base);
+	if (n >= size)
+		n = size - 1;
+	memcpy(out, base, n);
+	out[n] = 0;
+}
+
 int
 s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
                 s2p_error *err)
 {
 	const pml_presentation *p;
 	render_run run;
-	size_t n_jobs = 0;
+	variant_run v;
+	size_t n_jobs = 0, *order;
 	int rc, n_selected = 0;
 	double t0;
-	char path[4096];
+	char path[4096], stem[256], def_pattern[32];
+	const char *pattern, *name;
 
 	memset(out, 0, sizeof *out);
 	if (!deck || !o)
@@ -310,16 +841,40 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	rc = s2p_deck_output_size(deck, o, &run.width, &run.height, err);
 	if (rc)
 		return rc;
+	if (o->format < S2P_FORMAT_PNG || o->format > S2P_FORMAT_SVG)
+		return S2P_FAIL(err, S2P_EARG, "unknown output format %d", o->format);
+	if (o->quality < 0 || o->quality > 100)
+		return S2P_FAIL(err, S2P_EARG, "JPEG quality must be in 1..100");
+	if (o->format == S2P_FORMAT_JPEG && o->replace_background &&
+	    o->background_rgba[3] < 1)
+		return S2P_FAIL(err, S2P_EARG, "JPEG has no transparency; give an "
+		                "opaque background colour");
+	snprintf(def_pattern, sizeof def_pattern, "slide_<n>.%s",
+	         format_ext(o->format));
+	pattern = o->pattern ? o->pattern : def_pattern;
+	deck_stem(deck, stem, sizeof stem);
+	name = o->name ? o->name : stem;
+	memset(&v, 0, sizeof v);
+	v.run = &run;
+	v.o = o;
+	v.own_output = o->format != S2P_FORMAT_PNG || o->replace_background;
+	v.alpha = o->replace_background && o->background_rgba[3] < 1;
+	v.bg = o->replace_background ? o->background_rgba : NULL;
 	for (uint32_t i = 0; i < p->n_slides; i++)
 		if (selected(o, (int) i + 1) && (o->include_hidden || !p->slides[i].hidden))
 			n_selected++;
-	if (n_selected > 1 && !out_name_has_number(o->pattern ? o->pattern : "<n>"))
+	if (o->format == S2P_FORMAT_PDF && !out_name_has_number(pattern))
+		v.pages = s2p_calloc_array((size_t) p->n_slides, sizeof *v.pages);
+	else if (n_selected > 1 && !out_name_has_number(pattern))
 		return S2P_FAIL(err, S2P_EARG, "the output pattern needs <n> to render "
 		                "%d slides", n_selected);
+	if (o->format == S2P_FORMAT_PDF && !out_name_has_number(pattern) && !v.pages)
+		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
 	out->slides = s2p_calloc_array(p->n_slides, sizeof *out->slides);
 	run.jobs = s2p_calloc_array(p->n_slides, sizeof *run.jobs);
 	if (!out->slides || !run.jobs) {
 		free(run.jobs);
+		free(v.pages);
 		s2p_run_result_fini(out);
 		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
 	}
@@ -343,8 +898,8 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 			res->error = e->error;
 			continue;
 		}
-		if (out_name_format(o->pattern ? o->pattern : "slide_<n>.png", e->number,
-		                    path, sizeof path, &res->error) ||
+		if (out_name_expand(pattern, name, e->number, path, sizeof path,
+		                    &res->error) ||
 		    !(res->path = s2p_strdup(path))) {
 			res->status = S2P_SLIDE_FAILED;
 			S2P_FAIL(&res->error, S2P_ENOMEM, "out of memory");
@@ -360,8 +915,25 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	}
 	out->split_ms = s2p_now_ms() - t0;
 	t0 = s2p_now_ms();
-	rc = pool_run(o->threads > 0 ? o->threads : pool_cpu_count(), n_jobs, NULL,
+	v.n_jobs = n_jobs;
+	pthread_mutex_init(&v.lock, NULL);
+	/* NULL cache (no memory): each picture is decoded for each use */
+	run.images = draw_image_cache_new(IMAGE_CACHE_BYTES, NULL);
+	order = job_order(&run, n_jobs);
+	if (v.own_output || o->progress)
+		rc = pool_run(o->threads > 0 ? o->threads : pool_cpu_count(), n_jobs,
+		              order, variant_start, variant_job, worker_stop, &v,
+		              o->cancel, err);
+	else
+	rc = pool_run(o->threads > 0 ? o->threads : pool_cpu_count(), n_jobs, order,
 	              worker_start, worker_job, worker_stop, &run, o->cancel, err);
+	free(order);
+	S2P_CLEAR(draw_image_cache_free, run.images);
+	pthread_mutex_destroy(&v.lock);
+	if (v.pages) {
+		variant_write_pdf(&v, n_jobs);
+		free(v.pages);
+	}
 	out->render_wall_ms = s2p_now_ms() - t0;
 	for (size_t j = 0; j < n_jobs; j++) {
 		render_job *job = &run.jobs[j];

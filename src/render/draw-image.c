@@ -1,16 +1,19 @@
 /*
- * Pictures: PNG (through cairo's libpng reader) and JPEG (libjpeg-turbo,
- * DCT-scaled to the drawn size, CMYK/YCCK converted), with the pixel count
- * checked from the header before anything is decoded. Other formats are
- * reported as diagnostics and left empty. Then srcRect cropping and
- * fillRect stretching into the shape's box.
+ * Pictures: PNG (cairo's libpng reader), JPEG (libjpeg-turbo, DCT-scaled
+ * to the drawn size, CMYK/YCCK converted) and TIFF (libtiff), pixel count
+ * checked from the header first; other formats become diagnostics. Decoded
+ * pixels go through a run-wide cache (decoded once per media part and
+ * drawn size, box-filtered down so cairo never scales below 0.75x, then
+ * read-only); then srcRect cropping and fillRect stretching.
  */
 #include "render/draw-imp.h"
 
 #include <jpeglib.h>
 #include <tiffio.h>
 #include <math.h>
+#include <pthread.h>
 #include <setjmp.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,37 +42,58 @@ be32(const unsigned char *p)
 	return (uint32_t) p[0] << 24 | (uint32_t) p[1] << 16 | (uint32_t) p[2] << 8 | p[3];
 }
 
-static int
-pixels_ok(draw_ctx *dc, const dml_media *m, uint64_t w, uint64_t h)
+/* One decode: its input and the diagnostic it may leave (repeated to
+ * every slide that draws the picture). */
+typedef struct decode_ctx {
+	const dml_media *m;
+	uint64_t max_pixels;
+	char msg[160];
+} decode_ctx;
+
+static void
+decode_msg(decode_ctx *d, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void
+decode_msg(decode_ctx *d, const char *fmt, ...)
 {
-	if (w == 0 || h == 0 || w > 65535 || h > 65535 ||
-	    w * h > dc->lim->max_image_pixels) {
-		pml_diag_add(dc->diags, dc->part, "picture %s is %llux%llu pixels, "
-		             "over the limit of %llu; not drawn", m->part,
-		             (unsigned long long) w, (unsigned long long) h,
-		             (unsigned long long) dc->lim->max_image_pixels);
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
+	va_end(ap);
+}
+
+static int
+pixels_ok(decode_ctx *d, uint64_t w, uint64_t h)
+{
+	if (w == 0 || h == 0 || w > 65535 || h > 65535 || w * h > d->max_pixels) {
+		decode_msg(d, "picture %s is %llux%llu pixels, over the limit of %llu; "
+		           "not drawn", d->m->part, (unsigned long long) w,
+		           (unsigned long long) h, (unsigned long long) d->max_pixels);
 		return 0;
 	}
 	return 1;
 }
 
 static cairo_surface_t *
-decode_png(draw_ctx *dc, const dml_media *m)
+decode_png(decode_ctx *d)
 {
+	const dml_media *m = d->m;
 	const s2p_blob *b = m->blob;
 	read_cursor c = { b->data, b->size };
 	cairo_surface_t *s;
 
 	if (b->size < 24 || memcmp(b->data + 12, "IHDR", 4) != 0) {
-		pml_diag_add(dc->diags, dc->part, "picture %s: corrupt PNG", m->part);
+		decode_msg(d, "picture %s: corrupt PNG", m->part);
 		return NULL;
 	}
-	if (!pixels_ok(dc, m, be32(b->data + 16), be32(b->data + 20)))
+	if (!pixels_ok(d, be32(b->data + 16), be32(b->data + 20)))
 		return NULL;
 	s = cairo_image_surface_create_from_png_stream(png_read_cb, &c);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		pml_diag_add(dc->diags, dc->part, "picture %s: cannot decode PNG (%s)",
-		             m->part, cairo_status_to_string(cairo_surface_status(s)));
+		decode_msg(d, "picture %s: cannot decode PNG (%s)", m->part,
+		           cairo_status_to_string(cairo_surface_status(s)));
 		cairo_surface_destroy(s);
 		return NULL;
 	}
@@ -101,8 +125,9 @@ on_jpeg_message(j_common_ptr cinfo, int level)
 /* Decode with libjpeg; libjpeg reports errors only through longjmp, so
  * this function owns the setjmp and every resource it must release. */
 static cairo_surface_t *
-decode_jpeg(draw_ctx *dc, const dml_media *m, double want_w, double want_h)
+decode_jpeg(decode_ctx *d, double want_w, double want_h)
 {
+	const dml_media *m = d->m;
 	struct jpeg_decompress_struct cinfo;
 	jpeg_err jerr;
 	cairo_surface_t *volatile s = NULL;
@@ -116,8 +141,7 @@ decode_jpeg(draw_ctx *dc, const dml_media *m, double want_w, double want_h)
 	jerr.mgr.emit_message = on_jpeg_message;
 	jerr.msg[0] = 0;
 	if (setjmp(jerr.jmp)) {
-		pml_diag_add(dc->diags, dc->part, "picture %s: cannot decode JPEG (%s)",
-		             m->part, jerr.msg);
+		decode_msg(d, "picture %s: cannot decode JPEG (%s)", m->part, jerr.msg);
 		jpeg_destroy_decompress(&cinfo);
 		free(row);
 		if (s)
@@ -128,7 +152,7 @@ decode_jpeg(draw_ctx *dc, const dml_media *m, double want_w, double want_h)
 	jpeg_mem_src(&cinfo, m->blob->data, (unsigned long) m->blob->size);
 	jpeg_save_markers(&cinfo, JPEG_APP0 + 14, 64);
 	jpeg_read_header(&cinfo, TRUE);
-	if (!pixels_ok(dc, m, cinfo.image_width, cinfo.image_height)) {
+	if (!pixels_ok(d, cinfo.image_width, cinfo.image_height)) {
 		jpeg_destroy_decompress(&cinfo);
 		return NULL;
 	}
@@ -262,8 +286,9 @@ tiff_unmap(thandle_t h, void *base, toff_t size)
 
 /* TIFF through libtiff's RGBA interface (first directory). */
 static cairo_surface_t *
-decode_tiff(draw_ctx *dc, const dml_media *m)
+decode_tiff(decode_ctx *d)
 {
+	const dml_media *m = d->m;
 	tiff_mem mem = { m->blob->data, m->blob->size, 0 };
 	TIFF *tif;
 	uint32_t w = 0, h = 0, *px;
@@ -274,19 +299,18 @@ decode_tiff(draw_ctx *dc, const dml_media *m)
 	tif = TIFFClientOpen(m->part, "rm", &mem, tiff_read, tiff_write, tiff_seek,
 	                     tiff_close, tiff_size, tiff_map, tiff_unmap);
 	if (!tif) {
-		pml_diag_add(dc->diags, dc->part, "picture %s: corrupt TIFF", m->part);
+		decode_msg(d, "picture %s: corrupt TIFF", m->part);
 		return NULL;
 	}
 	TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &w);
 	TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &h);
-	if (!pixels_ok(dc, m, w, h)) {
+	if (!pixels_ok(d, w, h)) {
 		TIFFClose(tif);
 		return NULL;
 	}
 	px = s2p_malloc_array((size_t) w * h, sizeof *px);
 	if (!px || !TIFFReadRGBAImageOriented(tif, w, h, px, ORIENTATION_TOPLEFT, 0)) {
-		pml_diag_add(dc->diags, dc->part, "picture %s: cannot decode TIFF",
-		             m->part);
+		decode_msg(d, "picture %s: cannot decode TIFF", m->part);
 		free(px);
 		TIFFClose(tif);
 		return NULL;
@@ -343,28 +367,491 @@ sniff(const s2p_blob *b)
 	return "unknown";
 }
 
-cairo_surface_t *
-draw_image_decode(draw_ctx *dc, const dml_media *m)
+/* Decode @d->m at no less than @want_w x @want_h pixels where the format
+ * can decode smaller (JPEG); NULL with d->msg set on failure. */
+static cairo_surface_t *
+decode_any(decode_ctx *d, int want_w, int want_h)
 {
-	const char *kind;
-	double w = 1, h = 1;
+	const char *kind = sniff(d->m->blob);
 
-	if (!m->blob) {
-		return NULL; /* reported when loading */
-	}
-	kind = sniff(m->blob);
 	if (!strcmp(kind, "png"))
-		return decode_png(dc, m);
+		return decode_png(d);
 	if (!strcmp(kind, "TIFF"))
-		return decode_tiff(dc, m);
-	if (!strcmp(kind, "jpeg")) {
-		/* the box was set up as 0,0-1,1 in user space by the caller */
-		cairo_user_to_device_distance(dc->cr, &w, &h);
-		return decode_jpeg(dc, m, fabs(w), fabs(h));
-	}
-	pml_diag_add(dc->diags, dc->part, "picture %s: %s images are not "
-	             "supported yet; left empty", m->part, kind);
+		return decode_tiff(d);
+	if (!strcmp(kind, "jpeg"))
+		return decode_jpeg(d, want_w, want_h);
+	decode_msg(d, "picture %s: %s images are not supported yet; left empty",
+	           d->m->part, kind);
 	return NULL;
+}
+
+/* Area-averaging weights for resampling @n source pixels to @m (m <= n):
+ * output i covers source [i*n/m, (i+1)*n/m); each source pixel weighs its
+ * overlap, in 1/256, summing to exactly 256 per output pixel. */
+typedef struct box_taps {
+	int *first, *count;
+	uint16_t *w;          /* count[i] weights per output, @stride apart */
+	int stride;
+} box_taps;
+
+static int
+box_taps_init(box_taps *t, int n, int m)
+{
+	t->stride = n / m + 2;
+	t->first = s2p_malloc_array((size_t) m, sizeof *t->first);
+	t->count = s2p_malloc_array((size_t) m, sizeof *t->count);
+	t->w = s2p_calloc_array((size_t) m * (size_t) t->stride, sizeof *t->w);
+	if (!t->first || !t->count || !t->w)
+		return -1;
+	for (int i = 0; i < m; i++) {
+		/* in units of 1/m source pixels */
+		uint64_t a = (uint64_t) i * (uint64_t) n, b = a + (uint64_t) n;
+		int s0 = (int) (a / (uint64_t) m), k = 0;
+		uint64_t done = 0;
+		unsigned given = 0;
+		t->first[i] = s0;
+		for (int s = s0; (uint64_t) s * (uint64_t) m < b && s < n; s++, k++) {
+			uint64_t lo = (uint64_t) s * (uint64_t) m, hi = lo + (uint64_t) m;
+			uint64_t ov = (hi < b ? hi : b) - (lo > a ? lo : a);
+			unsigned cum;
+			done += ov;
+			cum = (unsigned) (done * 256 / (uint64_t) n);
+			t->w[(size_t) i * (size_t) t->stride + (size_t) k] =
+				(uint16_t) (cum - given);
+			given = cum;
+		}
+		t->count[i] = k;
+	}
+	return 0;
+}
+
+static void
+box_taps_fini(box_taps *t)
+{
+	free(t->first);
+	free(t->count);
+	free(t->w);
+}
+
+/* Two 16-bit lanes of a 32-bit word into two 32-bit lanes. */
+static uint64_t
+spread(uint32_t v)
+{
+	return (uint64_t) (v & 0xFFFFu) | (uint64_t) (v >> 16) << 32;
+}
+
+/* Box-filter (area-average) the premultiplied image @src down to @tw x @th
+ * (each no larger than the source), as a new surface of the same format.
+ * Integer arithmetic, channel pairs in lanes (weights of 1/256 keep a
+ * weighted byte sum inside 16 bits): the same pixels on every machine. */
+static cairo_surface_t *
+box_downscale(cairo_surface_t *src, int tw, int th)
+{
+	int sw = cairo_image_surface_get_width(src);
+	int sh = cairo_image_surface_get_height(src);
+	int ss = cairo_image_surface_get_stride(src), ds;
+	cairo_format_t fmt = cairo_image_surface_get_format(src);
+	const unsigned char *sd = cairo_image_surface_get_data(src);
+	cairo_surface_t *dst = NULL;
+	unsigned char *dd;
+	uint32_t *hrow = NULL;
+	uint64_t *acc = NULL;
+	box_taps tx, ty;
+
+	memset(&tx, 0, sizeof tx);
+	memset(&ty, 0, sizeof ty);
+	hrow = s2p_malloc_array((size_t) tw * 2, sizeof *hrow);
+	acc = s2p_malloc_array((size_t) tw * 2, sizeof *acc);
+	if (!hrow || !acc || box_taps_init(&tx, sw, tw) || box_taps_init(&ty, sh, th))
+		goto done;
+	dst = cairo_image_surface_create(fmt, tw, th);
+	if (cairo_surface_status(dst) != CAIRO_STATUS_SUCCESS)
+		goto done;
+	cairo_surface_flush(dst);
+	dd = cairo_image_surface_get_data(dst);
+	ds = cairo_image_surface_get_stride(dst);
+	for (int y = 0; y < th; y++) {
+		uint32_t *out = (uint32_t *) (void *) (dd + (size_t) y * (size_t) ds);
+		memset(acc, 0, (size_t) tw * 2 * sizeof *acc);
+		for (int k = 0; k < ty.count[y]; k++) {
+			const uint32_t *row = (const uint32_t *) (const void *)
+				(sd + (size_t) (ty.first[y] + k) * (size_t) ss);
+			uint64_t wy = ty.w[(size_t) y * (size_t) ty.stride + (size_t) k];
+			/* horizontal: red|blue and alpha|green lanes, each <= 255*256 */
+			for (int x = 0; x < tw; x++) {
+				const uint16_t *wx = tx.w + (size_t) x * (size_t) tx.stride;
+				const uint32_t *p = row + tx.first[x];
+				uint32_t rb = 0, ag = 0;
+				for (int j = 0; j < tx.count[x]; j++) {
+					rb += (p[j] & 0x00FF00FFu) * wx[j];
+					ag += (p[j] >> 8 & 0x00FF00FFu) * wx[j];
+				}
+				hrow[2 * x] = rb;
+				hrow[2 * x + 1] = ag;
+			}
+			/* vertical: 32-bit lanes, each <= 255*256*256 */
+			for (int x = 0; x < 2 * tw; x++)
+				acc[x] += spread(hrow[x]) * wy;
+		}
+		for (int x = 0; x < tw; x++) {
+			uint64_t rb = acc[2 * x] + (1ull << 15 | 1ull << 47);
+			uint64_t ag = acc[2 * x + 1] + (1ull << 15 | 1ull << 47);
+			uint32_t r = (uint32_t) (rb >> 48) & 0xff, b = (uint32_t) (rb >> 16) & 0xff;
+			uint32_t a = (uint32_t) (ag >> 48) & 0xff, g = (uint32_t) (ag >> 16) & 0xff;
+			if (fmt == CAIRO_FORMAT_RGB24)
+				a = 0xff;
+			out[x] = a << 24 | r << 16 | g << 8 | b;
+		}
+	}
+	cairo_surface_mark_dirty(dst);
+done:
+	box_taps_fini(&tx);
+	box_taps_fini(&ty);
+	free(hrow);
+	free(acc);
+	if (dst && cairo_surface_status(dst) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(dst);
+		dst = NULL;
+	}
+	return dst;
+}
+
+/* Halve @src in both directions (2x2 box; an odd last row or column is
+ * averaged with itself), four channels at once in two 16-bit lanes. */
+static cairo_surface_t *
+box_halve(cairo_surface_t *src)
+{
+	int sw = cairo_image_surface_get_width(src);
+	int sh = cairo_image_surface_get_height(src);
+	int ss = cairo_image_surface_get_stride(src), ds;
+	int tw = (sw + 1) / 2, th = (sh + 1) / 2;
+	cairo_format_t fmt = cairo_image_surface_get_format(src);
+	const unsigned char *sd = cairo_image_surface_get_data(src);
+	cairo_surface_t *dst = cairo_image_surface_create(fmt, tw, th);
+	unsigned char *dd;
+
+	if (cairo_surface_status(dst) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(dst);
+		return NULL;
+	}
+	cairo_surface_flush(dst);
+	dd = cairo_image_surface_get_data(dst);
+	ds = cairo_image_surface_get_stride(dst);
+	for (int y = 0; y < th; y++) {
+		const uint32_t *r0 = (const uint32_t *) (const void *)
+			(sd + (size_t) (2 * y) * (size_t) ss);
+		const uint32_t *r1 = (const uint32_t *) (const void *)
+			(sd + (size_t) (2 * y + 1 < sh ? 2 * y + 1 : 2 * y) * (size_t) ss);
+		uint32_t *out = (uint32_t *) (void *) (dd + (size_t) y * (size_t) ds);
+		for (int x = 0; x < tw; x++) {
+			int x0 = 2 * x, x1 = 2 * x + 1 < sw ? 2 * x + 1 : 2 * x;
+			uint32_t a = r0[x0], b = r0[x1], c = r1[x0], d = r1[x1];
+			uint32_t lo = (a & 0x00FF00FFu) + (b & 0x00FF00FFu) +
+			              (c & 0x00FF00FFu) + (d & 0x00FF00FFu) + 0x00020002u;
+			uint32_t hi = (a >> 8 & 0x00FF00FFu) + (b >> 8 & 0x00FF00FFu) +
+			              (c >> 8 & 0x00FF00FFu) + (d >> 8 & 0x00FF00FFu) +
+			              0x00020002u;
+			out[x] = (lo >> 2 & 0x00FF00FFu) | (hi << 6 & 0xFF00FF00u);
+		}
+	}
+	cairo_surface_mark_dirty(dst);
+	return dst;
+}
+
+/*
+ * Decode for drawing at @want_w x @want_h (the whole picture, in device
+ * pixels; 0 = natural size). cairo's GOOD filter turns into a slow
+ * convolution below 0.75x (clipped at 1/16), so pictures drawn smaller
+ * are reduced here, once: halved while that stays above 1.25x the drawn
+ * size, then box-filtered to 1.25x (a little over the drawn size, so
+ * cairo's bilinear step at 0.8x keeps edges sharp).
+ */
+static cairo_surface_t *
+decode_sized(decode_ctx *d, int want_w, int want_h)
+{
+	cairo_surface_t *s = decode_any(d, want_w, want_h), *t;
+	int w, h, tw, th;
+
+	if (!s || want_w <= 0 || want_h <= 0)
+		return s;
+	w = cairo_image_surface_get_width(s);
+	h = cairo_image_surface_get_height(s);
+	if (want_w >= w * 0.75 && want_h >= h * 0.75)
+		return s;
+	tw = (int) ceil(want_w / 0.8);
+	th = (int) ceil(want_h / 0.8);
+	while (w / 2 >= tw && h / 2 >= th) {
+		t = box_halve(s);
+		if (!t)
+			return s; /* out of memory: cairo can still draw it */
+		cairo_surface_destroy(s);
+		s = t;
+		w = cairo_image_surface_get_width(s);
+		h = cairo_image_surface_get_height(s);
+	}
+	if (want_w >= w * 0.75 && want_h >= h * 0.75)
+		return s;
+	t = box_downscale(s, tw < w ? tw : w, th < h ? th : h);
+	if (!t)
+		return s;
+	cairo_surface_destroy(s);
+	return t;
+}
+
+/* One decoded picture at one drawn size. Fields below @users are written
+ * once, by the decoding worker before it marks the entry READY under the
+ * lock, and only read afterwards. */
+typedef struct image_entry {
+	struct image_entry *next;
+	const s2p_blob *blob;
+	int want_w, want_h;
+	int state;                 /* IMG_BUSY, IMG_READY */
+	int own;                   /* private to one use, not in the cache */
+	int users;                 /* workers drawing it now */
+	uint64_t last_use;
+	cairo_surface_t *owner;    /* holds the pixels; never drawn from */
+	unsigned char *pixels;     /* NULL: failed, see msg */
+	cairo_format_t format;
+	int width, height, stride;
+	size_t bytes;
+	char msg[160];             /* diagnostic for every slide using it */
+} image_entry;
+
+enum { IMG_BUSY, IMG_READY };
+
+struct draw_image_cache {
+	pthread_mutex_t lock;
+	pthread_cond_t ready;
+	image_entry *entries;
+	size_t bytes, budget;
+	uint64_t tick;
+};
+
+draw_image_cache *
+draw_image_cache_new(size_t budget_bytes, s2p_error *err)
+{
+	draw_image_cache *c = calloc(1, sizeof *c);
+
+	if (!c) {
+		S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+		return NULL;
+	}
+	if (pthread_mutex_init(&c->lock, NULL) != 0) {
+		free(c);
+		S2P_FAIL(err, S2P_EINTERNAL, "cannot create a mutex");
+		return NULL;
+	}
+	if (pthread_cond_init(&c->ready, NULL) != 0) {
+		pthread_mutex_destroy(&c->lock);
+		free(c);
+		S2P_FAIL(err, S2P_EINTERNAL, "cannot create a condition variable");
+		return NULL;
+	}
+	c->budget = budget_bytes;
+	return c;
+}
+
+static void
+entry_free(image_entry *e)
+{
+	if (e->owner)
+		cairo_surface_destroy(e->owner);
+	free(e);
+}
+
+void
+draw_image_cache_free(draw_image_cache *c)
+{
+	if (!c)
+		return;
+	while (c->entries) {
+		image_entry *e = c->entries;
+		c->entries = e->next;
+		entry_free(e);
+	}
+	pthread_cond_destroy(&c->ready);
+	pthread_mutex_destroy(&c->lock);
+	free(c);
+}
+
+/* Drop least recently used pictures nobody holds while over budget. Only
+ * pixels count; failed entries stay (small) so they are not retried. */
+static void
+cache_trim(draw_image_cache *c)
+{
+	while (c->bytes > c->budget) {
+		image_entry **victim = NULL, *e;
+		for (image_entry **pp = &c->entries; *pp; pp = &(*pp)->next) {
+			e = *pp;
+			if (e->state == IMG_READY && e->users == 0 && e->pixels &&
+			    (!victim || e->last_use < (*victim)->last_use))
+				victim = pp;
+		}
+		if (!victim)
+			return;
+		e = *victim;
+		*victim = e->next;
+		c->bytes -= e->bytes;
+		entry_free(e);
+	}
+}
+
+/* Fill @e from a decoded surface (or failure). */
+static void
+entry_set(image_entry *e, cairo_surface_t *s, const decode_ctx *d)
+{
+	memcpy(e->msg, d->msg, sizeof e->msg);
+	if (!s)
+		return;
+	cairo_surface_flush(s);
+	e->owner = s;
+	e->pixels = cairo_image_surface_get_data(s);
+	e->format = cairo_image_surface_get_format(s);
+	e->width = cairo_image_surface_get_width(s);
+	e->height = cairo_image_surface_get_height(s);
+	e->stride = cairo_image_surface_get_stride(s);
+	e->bytes = (size_t) e->stride * (size_t) e->height;
+}
+
+/*
+ * The picture @m at drawn size @want_w x @want_h, decoded by this worker
+ * or another: returns an entry held until image_release(). With no cache,
+ * or @shared 0, a private entry.
+ */
+static image_entry *
+image_acquire(draw_ctx *dc, const dml_media *m, int want_w, int want_h,
+              int shared)
+{
+	draw_image_cache *c = dc->w && shared ? dc->w->images : NULL;
+	image_entry *e;
+	decode_ctx d;
+	cairo_surface_t *s;
+
+	memset(&d, 0, sizeof d);
+	d.m = m;
+	d.max_pixels = dc->lim->max_image_pixels;
+	if (!c) {
+		e = calloc(1, sizeof *e);
+		if (!e)
+			return NULL;
+		entry_set(e, decode_sized(&d, want_w, want_h), &d);
+		e->state = IMG_READY;
+		e->own = 1;
+		return e;
+	}
+	pthread_mutex_lock(&c->lock);
+	for (e = c->entries; e; e = e->next)
+		if (e->blob == m->blob && e->want_w == want_w && e->want_h == want_h)
+			break;
+	if (e) {
+		e->users++;
+		while (e->state != IMG_READY)
+			pthread_cond_wait(&c->ready, &c->lock);
+		e->last_use = ++c->tick;
+		pthread_mutex_unlock(&c->lock);
+		return e;
+	}
+	e = calloc(1, sizeof *e);
+	if (!e) {
+		pthread_mutex_unlock(&c->lock);
+		return NULL;
+	}
+	e->blob = m->blob;
+	e->want_w = want_w;
+	e->want_h = want_h;
+	e->state = IMG_BUSY;
+	e->users = 1;
+	e->next = c->entries;
+	c->entries = e;
+	pthread_mutex_unlock(&c->lock);
+	/* decode outside the lock: other workers go on with other pictures */
+	s = decode_sized(&d, want_w, want_h);
+	pthread_mutex_lock(&c->lock);
+	entry_set(e, s, &d);
+	e->state = IMG_READY;
+	e->last_use = ++c->tick;
+	c->bytes += e->bytes;
+	pthread_cond_broadcast(&c->ready);
+	pthread_mutex_unlock(&c->lock);
+	return e;
+}
+
+static void
+image_release(draw_ctx *dc, image_entry *e)
+{
+	draw_image_cache *c = dc->w ? dc->w->images : NULL;
+
+	if (e->own || !c) {
+		entry_free(e);
+		return;
+	}
+	pthread_mutex_lock(&c->lock);
+	e->users--;
+	cache_trim(c);
+	pthread_mutex_unlock(&c->lock);
+}
+
+/* Length of the device-space image of user vector (@x, @y). */
+static double
+device_len(cairo_t *cr, double x, double y)
+{
+	cairo_user_to_device_distance(cr, &x, &y);
+	return hypot(x, y);
+}
+
+/* The whole picture's size in device pixels when drawn, as a cache key:
+ * 0 x 0 (natural size) when the target is not a raster (PDF, SVG and
+ * recordings keep the full picture). */
+static void
+drawn_size(draw_ctx *dc, double bw, double bh, double cw_frac, double ch_frac,
+           int *want_w, int *want_h)
+{
+	double dw, dh;
+
+	*want_w = *want_h = 0;
+	if (cairo_surface_get_type(cairo_get_target(dc->cr)) !=
+	    CAIRO_SURFACE_TYPE_IMAGE)
+		return;
+	dw = device_len(dc->cr, bw, 0) / cw_frac;
+	dh = device_len(dc->cr, 0, bh) / ch_frac;
+	if (!(dw < 65536 && dh < 65536))
+		return;
+	/* a hair below an integer counts as that integer: no cache miss (or
+	 * different pixels) from rounding noise */
+	*want_w = (int) ceil(dw - 1e-3);
+	*want_h = (int) ceil(dh - 1e-3);
+	if (*want_w < 1)
+		*want_w = 1;
+	if (*want_h < 1)
+		*want_h = 1;
+}
+
+/* Remember the output rows the picture covers (the PNG writer's filter
+ * choice): the clip's device extents. */
+static void
+mark_rows(draw_ctx *dc)
+{
+	cairo_surface_t *target = cairo_get_target(dc->cr);
+	const unsigned char *rows;
+	unsigned char *r;
+	double x1, y1, x2, y2;
+	int h, a, b;
+
+	if (!dc->w || cairo_surface_get_type(target) != CAIRO_SURFACE_TYPE_IMAGE)
+		return;
+	h = cairo_image_surface_get_height(target);
+	rows = draw_worker_raster_rows(dc->w, h);
+	if (!rows)
+		return;
+	cairo_save(dc->cr);
+	cairo_identity_matrix(dc->cr);
+	cairo_clip_extents(dc->cr, &x1, &y1, &x2, &y2);
+	cairo_restore(dc->cr);
+	a = y1 < 0 ? 0 : y1 > h ? h : (int) floor(y1);
+	b = y2 < 0 ? 0 : y2 > h ? h : (int) ceil(y2);
+	r = dc->w->raster_rows;
+	if (b > a)
+		memset(r + a, 1, (size_t) (b - a));
 }
 
 void
@@ -373,10 +860,12 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 	cairo_t *cr = dc->cr;
 	cairo_surface_t *img;
 	cairo_pattern_t *pat;
+	image_entry *e;
 	double iw, ih, sl, st, sr, sb, fl, ft, fr, fb, cw, ch, bx, by, bw, bh;
+	int want_w, want_h, raster;
 
-	if (w <= 0 || h <= 0)
-		return;
+	if (w <= 0 || h <= 0 || !f->media.blob)
+		return; /* a missing blob was reported when loading */
 	/* box of the stretched picture: the shape box less fillRect insets */
 	fl = f->stretch.l / 100000.0; ft = f->stretch.t / 100000.0;
 	fr = f->stretch.r / 100000.0; fb = f->stretch.b / 100000.0;
@@ -386,27 +875,38 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 	bh = h * (1 - ft - fb);
 	if (bw <= 0 || bh <= 0)
 		return;
-	cairo_save(cr);
-	cairo_translate(cr, bx, by);
-	cairo_scale(cr, bw, bh);
-	img = draw_image_decode(dc, &f->media);
-	cairo_restore(cr);
-	if (!img)
-		return;
-	iw = cairo_image_surface_get_width(img);
-	ih = cairo_image_surface_get_height(img);
 	/* srcRect: insets (may be negative) of the image in 1/1000 % */
 	sl = f->src_rect.l / 100000.0; st = f->src_rect.t / 100000.0;
 	sr = f->src_rect.r / 100000.0; sb = f->src_rect.b / 100000.0;
-	cw = iw * (1 - sl - sr);
-	ch = ih * (1 - st - sb);
-	if (cw <= 0 || ch <= 0) {
-		cairo_surface_destroy(img);
+	if (1 - sl - sr <= 0 || 1 - st - sb <= 0)
+		return;
+	/* vector targets (PDF, SVG, recordings) keep a reference to the
+	 * picture past this call: give them a private copy at full size */
+	raster = cairo_surface_get_type(cairo_get_target(cr)) ==
+	         CAIRO_SURFACE_TYPE_IMAGE;
+	drawn_size(dc, bw, bh, 1 - sl - sr, 1 - st - sb, &want_w, &want_h);
+	e = image_acquire(dc, &f->media, want_w, want_h, raster);
+	if (!e)
+		return;
+	if (e->msg[0])
+		pml_diag_add(dc->diags, dc->part, "%s", e->msg);
+	if (!e->pixels) {
+		image_release(dc, e);
 		return;
 	}
+	/* this worker's own surface over the shared, read-only pixels */
+	img = raster ? cairo_image_surface_create_for_data(e->pixels, e->format,
+	                                                   e->width, e->height,
+	                                                   e->stride)
+	             : cairo_surface_reference(e->owner);
+	iw = e->width;
+	ih = e->height;
+	cw = iw * (1 - sl - sr);
+	ch = ih * (1 - st - sb);
 	cairo_save(cr);
 	cairo_rectangle(cr, bx, by, bw, bh);
 	cairo_clip(cr);
+	mark_rows(dc);
 	cairo_translate(cr, bx, by);
 	cairo_scale(cr, bw / cw, bh / ch);
 	cairo_translate(cr, -iw * sl, -ih * st);
@@ -420,5 +920,9 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 		cairo_paint(cr);
 	cairo_pattern_destroy(pat);
 	cairo_restore(cr);
+	/* nothing may keep the wrapper past this point: the pixels go back */
+	if (raster)
+		cairo_surface_finish(img);
 	cairo_surface_destroy(img);
+	image_release(dc, e);
 }

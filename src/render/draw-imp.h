@@ -14,6 +14,11 @@
 struct draw_worker {
 	PangoFontMap *font_map;
 	PangoContext *pango;
+	draw_image_cache *images;   /* shared, borrowed; may be NULL */
+	unsigned char *raster_rows; /* per output row: a picture was drawn */
+	int n_rows;                 /* 0: not tracking */
+	void *attached;             /* the caller's, see draw_worker_attach() */
+	void (*release)(void *);
 };
 
 /* How the enclosing group maps its children's boxes: x' = x*sx + dx. */
@@ -45,10 +50,8 @@ void draw_fill_path(draw_ctx *dc, const dml_fill *fill, const dml_color *ph,
                     double w, double h);
 void draw_background(draw_ctx *dc, double w, double h);
 
-/* draw-image.c: decode a picture into a new image surface, or NULL with a
- * diagnostic. */
-cairo_surface_t *draw_image_decode(draw_ctx *dc, const dml_media *m);
-/* Paint the picture fill into the box 0,0,w,h through the current clip. */
+/* draw-image.c: paint the picture fill into the box 0,0,w,h through the
+ * current clip (decoded through the worker's image cache). */
 void draw_picture(draw_ctx *dc, const dml_fill *blip, double w, double h);
 
 /* draw-text.c: lay out and draw a text body in the box (EMU). */
@@ -57,5 +60,8 @@ void draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 
 /* draw-shape.c */
 void draw_shape_tree(draw_ctx *dc, const dml_shape *group);
+/* The dash pattern of a:prstDash @name in line widths: fills @out and
+ * returns the count, 0 for solid or unknown. */
+int draw_dash_pattern(const char *name, double out[6]);
 
 #endif

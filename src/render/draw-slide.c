@@ -55,11 +55,59 @@ draw_worker_free(draw_worker *w)
 {
 	if (!w)
 		return;
+	if (w->release)
+		w->release(w->attached);
 	if (w->pango)
 		g_object_unref(w->pango);
 	if (w->font_map)
 		g_object_unref(w->font_map);
+	free(w->raster_rows);
 	free(w);
+}
+
+void
+draw_worker_set_images(draw_worker *w, draw_image_cache *c)
+{
+	w->images = c;
+}
+
+void
+draw_worker_attach(draw_worker *w, void *obj, void (*release)(void *))
+{
+	if (w->release)
+		w->release(w->attached);
+	w->attached = obj;
+	w->release = release;
+}
+
+void *
+draw_worker_attached(const draw_worker *w)
+{
+	return w->attached;
+}
+
+int
+draw_worker_begin_rows(draw_worker *w, int height_px)
+{
+	if (height_px < 1)
+		return -1;
+	if (height_px > w->n_rows) {
+		unsigned char *r = realloc(w->raster_rows, (size_t) height_px);
+		if (!r) {
+			w->n_rows = 0;
+			return -1;
+		}
+		w->raster_rows = r;
+	}
+	w->n_rows = height_px;
+	memset(w->raster_rows, 0, (size_t) height_px);
+	return 0;
+}
+
+const unsigned char *
+draw_worker_raster_rows(const draw_worker *w, int height_px)
+{
+	return w->n_rows == height_px ? w->raster_rows : NULL;
 }
 
 static void
@@ -77,43 +125,46 @@ draw_sheet(draw_ctx *dc, const pml_sheet *sh, int level)
 	draw_shape_tree(dc, &sh->tree);
 }
 
-cairo_surface_t *
-draw_slide(draw_worker *w, const pml_presentation *p, int width_px,
-           int height_px, const s2p_limits *lim, pml_diag_list *diags,
-           s2p_error *err)
+int
+draw_slide_to(draw_worker *w, const pml_presentation *p, cairo_t *cr,
+              double width, double height, const double *bg_rgba,
+              const s2p_limits *lim, pml_diag_list *diags, s2p_error *err)
 {
 	const pml_slide *slide;
-	cairo_surface_t *surf;
 	cairo_status_t st;
 	draw_ctx dc;
 
-	if (!p || p->n_slides != 1 || !p->slides[0].slide) {
-		S2P_FAIL(err, S2P_EINTERNAL, "draw_slide needs a loaded single slide");
-		return NULL;
-	}
+	if (!p || p->n_slides != 1 || !p->slides[0].slide)
+		return S2P_FAIL(err, S2P_EINTERNAL, "draw_slide needs a loaded single "
+		                "slide");
 	slide = p->slides[0].slide;
-	surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width_px, height_px);
-	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
-		S2P_FAIL(err, S2P_ECAIRO, "cannot create a %dx%d surface: %s", width_px,
-		         height_px, cairo_status_to_string(cairo_surface_status(surf)));
-		cairo_surface_destroy(surf);
-		return NULL;
-	}
 	memset(&dc, 0, sizeof dc);
 	dc.w = w;
-	dc.cr = cairo_create(surf);
+	dc.cr = cr;
 	dc.lim = lim;
 	dc.diags = diags;
 	dc.err = err;
 	resolve_ctx_init(&dc.rc, p, slide);
-	cairo_set_source_rgb(dc.cr, 1, 1, 1);
-	cairo_paint(dc.cr);
+	cairo_save(cr);
+	if (bg_rgba) {
+		/* the caller's background replaces the slide's own (--background) */
+		cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+		cairo_set_source_rgba(cr, bg_rgba[0], bg_rgba[1], bg_rgba[2], bg_rgba[3]);
+		cairo_rectangle(cr, 0, 0, width, height);
+		cairo_fill(cr);
+		cairo_set_operator(cr, CAIRO_OPERATOR_OVER);
+	}
+	else {
+		cairo_set_source_rgb(cr, 1, 1, 1);
+		cairo_rectangle(cr, 0, 0, width, height);
+		cairo_fill(cr);
+	}
 	/* user space is EMU from here on */
-	cairo_scale(dc.cr, width_px / (double) p->sld_cx,
-	            height_px / (double) p->sld_cy);
-	dc.px_per_emu = width_px / (double) p->sld_cx;
+	cairo_scale(cr, width / (double) p->sld_cx, height / (double) p->sld_cy);
+	dc.px_per_emu = width / (double) p->sld_cx;
 	dc.part = slide->sheet.part;
-	draw_background(&dc, (double) p->sld_cx, (double) p->sld_cy);
+	if (!bg_rgba)
+		draw_background(&dc, (double) p->sld_cx, (double) p->sld_cy);
 	if (slide->sheet.show_master_sp && dc.rc.layout &&
 	    dc.rc.layout->sheet.show_master_sp && dc.rc.master)
 		draw_sheet(&dc, &dc.rc.master->sheet, RESOLVE_MASTER);
@@ -126,10 +177,38 @@ draw_slide(draw_worker *w, const pml_presentation *p, int width_px,
 	if (dc.rc.master)
 		copy_diags(diags, &dc.rc.master->sheet.diags);
 	copy_diags(diags, &p->diags);
-	st = cairo_status(dc.cr);
-	cairo_destroy(dc.cr);
-	if (st != CAIRO_STATUS_SUCCESS) {
-		S2P_FAIL(err, S2P_ECAIRO, "drawing failed: %s", cairo_status_to_string(st));
+	cairo_restore(cr);
+	st = cairo_status(cr);
+	if (st != CAIRO_STATUS_SUCCESS)
+		return S2P_FAIL(err, S2P_ECAIRO, "drawing failed: %s",
+		                cairo_status_to_string(st));
+	return 0;
+}
+
+cairo_surface_t *
+draw_slide(draw_worker *w, const pml_presentation *p, int width_px,
+           int height_px, const s2p_limits *lim, pml_diag_list *diags,
+           s2p_error *err)
+{
+	cairo_surface_t *surf;
+	cairo_t *cr;
+	int rc;
+
+	if (!p || p->n_slides != 1 || !p->slides[0].slide) {
+		S2P_FAIL(err, S2P_EINTERNAL, "draw_slide needs a loaded single slide");
+		return NULL;
+	}
+	surf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width_px, height_px);
+	if (cairo_surface_status(surf) != CAIRO_STATUS_SUCCESS) {
+		S2P_FAIL(err, S2P_ECAIRO, "cannot create a %dx%d surface: %s", width_px,
+		         height_px, cairo_status_to_string(cairo_surface_status(surf)));
+		cairo_surface_destroy(surf);
+		return NULL;
+	}
+	cr = cairo_create(surf);
+	rc = draw_slide_to(w, p, cr, width_px, height_px, NULL, lim, diags, err);
+	cairo_destroy(cr);
+	if (rc) {
 		cairo_surface_destroy(surf);
 		return NULL;
 	}

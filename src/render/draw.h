@@ -20,6 +20,43 @@ draw_worker *draw_worker_new(s2p_error *err);
 void draw_worker_free(draw_worker *w);
 
 /*
+ * Decoded pictures shared by the workers of one run: each media part is
+ * decoded once per drawn size (JPEG DCT-scaled, then box-filtered to the
+ * drawn size), kept read-only and evicted least recently used beyond
+ * @budget_bytes once no worker holds it. Thread-safe (one mutex; decoding
+ * runs outside it, once per entry). Pixels are a function of the media
+ * bytes and the drawn size only, so the output does not depend on which
+ * worker decoded them or on eviction.
+ */
+typedef struct draw_image_cache draw_image_cache;
+
+draw_image_cache *draw_image_cache_new(size_t budget_bytes, s2p_error *err);
+/* Call after every worker using it has stopped. NULL is allowed. */
+void draw_image_cache_free(draw_image_cache *c);
+
+/* Let @w take pictures from @c (borrowed; outlives @w). Without a cache,
+ * each picture is decoded for each use. */
+void draw_worker_set_images(draw_worker *w, draw_image_cache *c);
+
+/*
+ * Something of the caller's that lives as long as the worker (the API
+ * layer keeps its PNG encoder here); @release runs in draw_worker_free().
+ */
+void draw_worker_attach(draw_worker *w, void *obj, void (*release)(void *));
+void *draw_worker_attached(const draw_worker *w);
+
+/*
+ * Rows of the output that received raster pictures: call
+ * draw_worker_begin_rows() before drawing a slide onto an image surface of
+ * @height_px rows; draw_worker_raster_rows() then gives one byte per row
+ * (non-zero: a picture was painted there), or NULL if unknown. The PNG
+ * writer filters those rows with Up and the others with None.
+ */
+int draw_worker_begin_rows(draw_worker *w, int height_px);
+const unsigned char *draw_worker_raster_rows(const draw_worker *w,
+                                             int height_px);
+
+/*
  * Draw slide 0 of the single-slide presentation @p onto a new RGB24
  * surface of @width_px x @height_px, white beneath. Things not drawn are
  * appended to @diags. Returns the surface (caller destroys it) or NULL.
@@ -28,6 +65,17 @@ cairo_surface_t *draw_slide(draw_worker *w, const pml_presentation *p,
                             int width_px, int height_px,
                             const s2p_limits *lim, pml_diag_list *diags,
                             s2p_error *err);
+
+/*
+ * Draw slide 0 of @p onto @cr (any cairo surface: image, recording, PDF,
+ * SVG), mapping the slide to 0,0-@width,@height in @cr's user space.
+ * @bg_rgba NULL: white beneath the slide's own background; otherwise that
+ * colour (alpha 0 = transparent) replaces the slide's background. @cr's
+ * state is restored. Returns 0, or an error code with @err filled.
+ */
+int draw_slide_to(draw_worker *w, const pml_presentation *p, cairo_t *cr,
+                  double width, double height, const double *bg_rgba,
+                  const s2p_limits *lim, pml_diag_list *diags, s2p_error *err);
 
 /* Must run once on the main thread before any worker draws. */
 void draw_global_init(void);
