@@ -222,10 +222,8 @@ chart_fill_current(chart_draw *cd, const dml_fill *f, double x, double y,
 void
 chart_stroke_current(chart_draw *cd, const dml_line *ln, int64_t dflt_w_emu)
 {
-	cairo_t *cr = cd->cr;
-	double w = (double) (ln->has_w ? ln->w_emu : dflt_w_emu) / EMU_PER_PT, d[6];
+	double w = (double) (ln->has_w ? ln->w_emu : dflt_w_emu) / EMU_PER_PT;
 	dml_rgba c;
-	int nd;
 
 	if (ln->fill.kind == DML_FILL_SOLID)
 		c = draw_color(cd->dc, &ln->fill.color, NULL);
@@ -233,27 +231,7 @@ chart_stroke_current(chart_draw *cd, const dml_line *ln, int64_t dflt_w_emu)
 		c = draw_color(cd->dc, &ln->fill.stops[0].color, NULL);
 	else
 		return;
-	if (w <= 0) {
-		double px = 1, py = 0;
-		cairo_device_to_user_distance(cr, &px, &py);
-		w = hypot(px, py);
-	}
-	cairo_save(cr);
-	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
-	cairo_set_line_width(cr, w);
-	cairo_set_line_cap(cr, ln->cap == 2 ? CAIRO_LINE_CAP_ROUND :
-	                   ln->cap == 3 ? CAIRO_LINE_CAP_SQUARE : CAIRO_LINE_CAP_BUTT);
-	cairo_set_line_join(cr, ln->join == 2 ? CAIRO_LINE_JOIN_BEVEL :
-	                    ln->join == 3 ? CAIRO_LINE_JOIN_MITER :
-	                    CAIRO_LINE_JOIN_ROUND);
-	nd = draw_dash_pattern(ln->dash, d);
-	if (nd) {
-		for (int i = 0; i < nd; i++)
-			d[i] *= w;
-		cairo_set_dash(cr, d, nd, 0);
-	}
-	cairo_stroke_preserve(cr);
-	cairo_restore(cr);
+	draw_line_stroke(cd->cr, ln, c, w);
 }
 
 static void

@@ -63,5 +63,8 @@ void draw_shape_tree(draw_ctx *dc, const dml_shape *group);
 /* The dash pattern of a:prstDash @name in line widths: fills @out and
  * returns the count, 0 for solid or unknown. */
 int draw_dash_pattern(const char *name, double out[6]);
+/* Stroke the current path (kept) in colour @c at @width user units
+ * (<= 0: one device pixel) with @ln's cap, join and dash. */
+void draw_line_stroke(cairo_t *cr, const dml_line *ln, dml_rgba c, double width);
 
 #endif

@@ -50,9 +50,7 @@ draw_dash_pattern(const char *name, double out[6])
 static void
 stroke_path(draw_ctx *dc, const dml_line *ln, const dml_color *ph)
 {
-	cairo_t *cr = dc->cr;
-	double width = (double) ln->w_emu, d[6];
-	int nd;
+	double width = (double) ln->w_emu;
 	dml_rgba c;
 
 	if (ln->fill.kind != DML_FILL_SOLID) {
@@ -66,6 +64,15 @@ stroke_path(draw_ctx *dc, const dml_line *ln, const dml_color *ph)
 	}
 	else
 		c = draw_color(dc, &ln->fill.color, ph);
+	draw_line_stroke(dc->cr, ln, c, width);
+}
+
+void
+draw_line_stroke(cairo_t *cr, const dml_line *ln, dml_rgba c, double width)
+{
+	double d[6];
+	int nd;
+
 	cairo_save(cr);
 	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
 	if (width <= 0) {
