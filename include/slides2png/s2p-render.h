@@ -69,6 +69,10 @@ typedef struct s2p_render_opts {
  */
 void s2p_render_opts_default(s2p_render_opts *opts);
 
+/** 1 if slide @number (1-based) is in @opts->slides (or that list is
+ * NULL), 0 if not. Hidden slides are not considered here. */
+int s2p_render_opts_selects(const s2p_render_opts *opts, int number);
+
 enum s2p_slide_status {
 	S2P_SLIDE_OK,          /* written */
 	S2P_SLIDE_SKIPPED,     /* hidden, or not selected */

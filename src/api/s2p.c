@@ -533,8 +533,8 @@ worker_job(void *user, void *state, size_t i)
 	S2P_CLEAR(pml_presentation_free, job->pres);
 }
 
-static int
-selected(const s2p_render_opts *o, int number)
+int
+s2p_render_opts_selects(const s2p_render_opts *o, int number)
 {
 	if (!o->slides)
 		return 1;
@@ -861,7 +861,7 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	v.alpha = o->replace_background && o->background_rgba[3] < 1;
 	v.bg = o->replace_background ? o->background_rgba : NULL;
 	for (uint32_t i = 0; i < p->n_slides; i++)
-		if (selected(o, (int) i + 1) && (o->include_hidden || !p->slides[i].hidden))
+		if (s2p_render_opts_selects(o, (int) i + 1) && (o->include_hidden || !p->slides[i].hidden))
 			n_selected++;
 	if (o->format == S2P_FORMAT_PDF && !out_name_has_number(pattern))
 		v.pages = s2p_calloc_array((size_t) p->n_slides, sizeof *v.pages);
@@ -891,7 +891,7 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 		res->width_px = run.width;
 		res->height_px = run.height;
 		res->status = S2P_SLIDE_SKIPPED;
-		if (!selected(o, e->number) || (e->hidden && !o->include_hidden))
+		if (!s2p_render_opts_selects(o, e->number) || (e->hidden && !o->include_hidden))
 			continue;
 		if (!e->slide) {
 			res->status = S2P_SLIDE_FAILED;

@@ -129,17 +129,6 @@ put_field(const char *s)
 		putchar(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s);
 }
 
-static int
-selected(const cli_opts *o, int number)
-{
-	if (!o->slides)
-		return 1;
-	for (int i = 0; i < o->n_slides; i++)
-		if (o->slides[i] == number)
-			return 1;
-	return 0;
-}
-
 /* --list: number, hidden, layout, title; tab-separated, deck first with
  * several decks. */
 static int
@@ -152,7 +141,7 @@ list_deck(const cli_opts *o, const char *input, const s2p_deck *deck)
 		s2p_slide_info info;
 		s2p_error err;
 
-		if (!selected(o, i))
+		if (!s2p_render_opts_selects(&o->render, i))
 			continue;
 		s2p_error_clear(&err);
 		if (s2p_deck_slide_info(deck, i, &info, &err)) {
