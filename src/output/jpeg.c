@@ -84,15 +84,34 @@ encode(FILE *f, cairo_surface_t *s, int quality, jpeg_job *job,
 	return 0;
 }
 
+typedef struct jpeg_write_ctx {
+	cairo_surface_t *s;
+	int quality;
+} jpeg_write_ctx;
+
+static int
+jpeg_write_file(FILE *f, void *ctx, char *msg, size_t msg_size)
+{
+	jpeg_write_ctx *c = ctx;
+	unsigned char *row;
+	jpeg_job job;
+	int rc;
+
+	row = s2p_malloc_array((size_t) cairo_image_surface_get_width(c->s), 3);
+	if (!row)
+		return S2P_ENOMEM;
+	memset(&job, 0, sizeof job);
+	rc = encode(f, c->s, c->quality, &job, row);
+	free(row);
+	snprintf(msg, msg_size, "%s", job.msg);
+	return rc;
+}
+
 int
 out_jpeg_write(cairo_surface_t *s, int quality, const char *path,
                s2p_error *err)
 {
-	char tmp[4096];
-	unsigned char *row;
-	jpeg_job job;
-	FILE *f;
-	int rc;
+	jpeg_write_ctx ctx = { s, quality };
 
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
 		return S2P_FAIL(err, S2P_ECAIRO, "cannot encode: %s",
@@ -104,29 +123,5 @@ out_jpeg_write(cairo_surface_t *s, int quality, const char *path,
 	if (quality < 1 || quality > 100)
 		return S2P_FAIL(err, S2P_EARG, "JPEG quality %d not in 1..100", quality);
 	cairo_surface_flush(s);
-	rc = out_tmp_name(path, tmp, sizeof tmp, err);
-	if (rc)
-		return rc;
-	row = s2p_malloc_array((size_t) cairo_image_surface_get_width(s), 3);
-	if (!row)
-		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
-	f = fopen(tmp, "wb");
-	if (!f) {
-		free(row);
-		return S2P_FAIL(err, S2P_EIO, "cannot write %s: %s", path,
-		                strerror(errno));
-	}
-	memset(&job, 0, sizeof job);
-	rc = encode(f, s, quality, &job, row);
-	free(row);
-	if (rc == 0 && fflush(f) != 0)
-		rc = -1;
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc) {
-		unlink(tmp);
-		return S2P_FAIL(err, S2P_EIO, "cannot write %s: %s", path,
-		                job.msg[0] ? job.msg : strerror(errno));
-	}
-	return out_tmp_commit(tmp, path, err);
+	return out_atomic_write(path, jpeg_write_file, &ctx, err);
 }

@@ -8,6 +8,7 @@
 #include "base/base.h"
 
 #include <cairo.h>
+#include <stdio.h>
 
 /*
  * Expand @pattern for slide @number into @out: "<n>" becomes the number,
@@ -89,6 +90,15 @@ int out_name_has_name(const char *pattern);
  */
 int out_tmp_name(const char *path, char *tmp, size_t size, s2p_error *err);
 int out_tmp_commit(const char *tmp, const char *path, s2p_error *err);
+
+/* Encode into @f; on failure return non-zero (S2P_ENOMEM for memory) and
+ * may describe it in @msg. */
+typedef int (*out_write_fn)(FILE *f, void *ctx, char *msg, size_t msg_size);
+
+/* Write @path atomically: a temporary file in its folder filled by
+ * @write_fn, renamed into place; removed on any failure. */
+int out_atomic_write(const char *path, out_write_fn write_fn, void *ctx,
+                     s2p_error *err);
 
 /*
  * Encode an ARGB32 surface as an 8-bit RGBA PNG (unpremultiplied), and

@@ -90,15 +90,27 @@ encode(FILE *f, cairo_surface_t *s, png_job *job, unsigned char *row)
 	return 0;
 }
 
+static int
+png_rgba_write_file(FILE *f, void *ctx, char *msg, size_t msg_size)
+{
+	cairo_surface_t *s = ctx;
+	unsigned char *row;
+	png_job job;
+	int rc;
+
+	row = s2p_malloc_array((size_t) cairo_image_surface_get_width(s), 4);
+	if (!row)
+		return S2P_ENOMEM;
+	memset(&job, 0, sizeof job);
+	rc = encode(f, s, &job, row);
+	free(row);
+	snprintf(msg, msg_size, "%s", job.msg);
+	return rc;
+}
+
 int
 out_png_rgba_write(cairo_surface_t *s, const char *path, s2p_error *err)
 {
-	char tmp[4096];
-	unsigned char *row;
-	png_job job;
-	FILE *f;
-	int rc;
-
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS)
 		return S2P_FAIL(err, S2P_ECAIRO, "cannot encode: %s",
 		                cairo_status_to_string(cairo_surface_status(s)));
@@ -106,29 +118,5 @@ out_png_rgba_write(cairo_surface_t *s, const char *path, s2p_error *err)
 	    cairo_image_surface_get_format(s) != CAIRO_FORMAT_ARGB32)
 		return S2P_FAIL(err, S2P_EARG, "cannot encode: not an ARGB32 surface");
 	cairo_surface_flush(s);
-	rc = out_tmp_name(path, tmp, sizeof tmp, err);
-	if (rc)
-		return rc;
-	row = s2p_malloc_array((size_t) cairo_image_surface_get_width(s), 4);
-	if (!row)
-		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
-	f = fopen(tmp, "wb");
-	if (!f) {
-		free(row);
-		return S2P_FAIL(err, S2P_EIO, "cannot write %s: %s", path,
-		                strerror(errno));
-	}
-	memset(&job, 0, sizeof job);
-	rc = encode(f, s, &job, row);
-	free(row);
-	if (rc == 0 && fflush(f) != 0)
-		rc = -1;
-	if (fclose(f) != 0)
-		rc = -1;
-	if (rc) {
-		unlink(tmp);
-		return S2P_FAIL(err, S2P_EIO, "cannot write %s: %s", path,
-		                job.msg[0] ? job.msg : strerror(errno));
-	}
-	return out_tmp_commit(tmp, path, err);
+	return out_atomic_write(path, png_rgba_write_file, s, err);
 }
