@@ -119,6 +119,14 @@ typedef struct s2p_run_result {
 int s2p_deck_render(s2p_deck *deck, const s2p_render_opts *opts,
                     s2p_run_result *result, s2p_error *err);
 
+/**
+ * Create the missing folders above @path, as `mkdir -p` of its folder
+ * would; s2p_deck_render() does this for every output file before any
+ * slide is drawn. Returns 0, or S2P_EIO with @err naming the folder that
+ * could not be made (a file in the way, no permission). Any thread.
+ */
+int s2p_make_output_dirs(const char *path, s2p_error *err);
+
 /** Release what s2p_deck_render() put in @result. */
 void s2p_run_result_fini(s2p_run_result *result);
 

@@ -821,6 +821,57 @@ deck_stem(const s2p_deck *deck, char *out, size_t size)
 	out[n] = 0;
 }
 
+/*
+ * Main thread, before any split: decide each slide's fate (status OK for
+ * the ones to draw until a worker sets the outcome, SKIPPED or FAILED
+ * otherwise), name its output file and
+ * create the folders the names need. A folder that cannot be created fails
+ * the whole run with one error rather than one per slide.
+ */
+static int
+name_outputs(const pml_presentation *p, const s2p_render_opts *o,
+             const char *pattern, const char *name, int width, int height,
+             s2p_run_result *out, s2p_error *err)
+{
+	char path[4096], made[4096] = "";
+
+	for (uint32_t i = 0; i < p->n_slides; i++) {
+		const pml_slide_entry *e = &p->slides[i];
+		s2p_slide_result *res = &out->slides[i];
+		size_t dir_len;
+
+		res->number = e->number;
+		res->hidden = e->hidden;
+		res->width_px = width;
+		res->height_px = height;
+		res->status = S2P_SLIDE_SKIPPED;
+		if (!s2p_render_opts_selects(o, e->number) || (e->hidden && !o->include_hidden))
+			continue;
+		res->status = S2P_SLIDE_FAILED;
+		if (!e->slide) {
+			res->error = e->error;
+			continue;
+		}
+		if (out_name_expand(pattern, name, e->number, path, sizeof path,
+		                    &res->error))
+			continue;
+		if (!(res->path = s2p_strdup(path))) {
+			S2P_FAIL(&res->error, S2P_ENOMEM, "out of memory");
+			continue;
+		}
+		/* one folder check per distinct folder, not per slide */
+		dir_len = strrchr(path, '/') ? (size_t) (strrchr(path, '/') - path) : 0;
+		if (dir_len != strlen(made) || strncmp(path, made, dir_len) != 0) {
+			if (out_make_parent_dirs(path, err))
+				return err->code;
+			memcpy(made, path, dir_len);
+			made[dir_len] = 0;
+		}
+		res->status = S2P_SLIDE_OK;
+	}
+	return 0;
+}
+
 int
 s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
                 s2p_error *err)
@@ -831,7 +882,7 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	size_t n_jobs = 0, *order;
 	int rc, n_selected = 0;
 	double t0;
-	char path[4096], stem[256], def_pattern[32];
+	char stem[256], def_pattern[32];
 	const char *pattern, *name;
 
 	memset(out, 0, sizeof *out);
@@ -881,30 +932,19 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	out->n_slides = (int) p->n_slides;
 	run.deck = deck;
 	t0 = s2p_now_ms();
-	/* main thread: decide each slide's fate and split the ones to draw */
+	rc = name_outputs(p, o, pattern, name, run.width, run.height, out, err);
+	if (rc) {
+		free(run.jobs);
+		free(v.pages);
+		s2p_run_result_fini(out);
+		return rc;
+	}
+	/* main thread: split the slides to draw */
 	for (uint32_t i = 0; i < p->n_slides; i++) {
-		const pml_slide_entry *e = &p->slides[i];
 		s2p_slide_result *res = &out->slides[i];
 
-		res->number = e->number;
-		res->hidden = e->hidden;
-		res->width_px = run.width;
-		res->height_px = run.height;
-		res->status = S2P_SLIDE_SKIPPED;
-		if (!s2p_render_opts_selects(o, e->number) || (e->hidden && !o->include_hidden))
+		if (res->status != S2P_SLIDE_OK)
 			continue;
-		if (!e->slide) {
-			res->status = S2P_SLIDE_FAILED;
-			res->error = e->error;
-			continue;
-		}
-		if (out_name_expand(pattern, name, e->number, path, sizeof path,
-		                    &res->error) ||
-		    !(res->path = s2p_strdup(path))) {
-			res->status = S2P_SLIDE_FAILED;
-			S2P_FAIL(&res->error, S2P_ENOMEM, "out of memory");
-			continue;
-		}
 		run.jobs[n_jobs].pres = split_slide(p, i, &res->error);
 		if (!run.jobs[n_jobs].pres) {
 			res->status = S2P_SLIDE_FAILED;
@@ -925,8 +965,9 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 		              order, variant_start, variant_job, worker_stop, &v,
 		              o->cancel, err);
 	else
-	rc = pool_run(o->threads > 0 ? o->threads : pool_cpu_count(), n_jobs, order,
-	              worker_start, worker_job, worker_stop, &run, o->cancel, err);
+		rc = pool_run(o->threads > 0 ? o->threads : pool_cpu_count(), n_jobs,
+		              order, worker_start, worker_job, worker_stop, &run,
+		              o->cancel, err);
 	free(order);
 	S2P_CLEAR(draw_image_cache_free, run.images);
 	pthread_mutex_destroy(&v.lock);
@@ -955,6 +996,13 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 			out->n_failed++;
 	}
 	return rc;
+}
+
+int
+s2p_make_output_dirs(const char *path, s2p_error *err)
+{
+	return path ? out_make_parent_dirs(path, err) :
+	       S2P_FAIL(err, S2P_EARG, "no path");
 }
 
 void

@@ -138,7 +138,8 @@ cli_grid_write(const char *path, int columns, s2p_deck *deck,
 	cairo_status_t st;
 	int64_t cx, cy;
 	int n = 0, k = 0, w, h, tw, th, cols;
-	char tmp[4096];
+	char tmp[4096], msg[512];
+	s2p_error err;
 
 	for (int i = 0; i < r->n_slides; i++)
 		n += r->slides[i].status != S2P_SLIDE_SKIPPED;
@@ -178,6 +179,14 @@ cli_grid_write(const char *path, int columns, s2p_deck *deck,
 	st = cairo_status(cr);
 	cairo_destroy(cr);
 	snprintf(tmp, sizeof tmp, "%s.tmp.%ld", path, (long) getpid());
+	s2p_error_clear(&err);
+	if (s2p_make_output_dirs(path, &err)) {
+		fprintf(stderr, "slides2png: %s: cannot write the grid %s: %s\n",
+		        s2p_deck_name(deck), path,
+		        s2p_error_format(&err, msg, sizeof msg));
+		cairo_surface_destroy(surf);
+		return -1;
+	}
 	if (st == CAIRO_STATUS_SUCCESS)
 		st = cairo_surface_write_to_png(surf, tmp);
 	cairo_surface_destroy(surf);

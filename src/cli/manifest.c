@@ -34,6 +34,7 @@ cli_manifest_open(const char *path, const cli_opts *o)
 {
 	cli_manifest *m = calloc(1, sizeof *m);
 	size_t n;
+	s2p_error err;
 
 	if (!m)
 		goto nomem;
@@ -46,10 +47,14 @@ cli_manifest_open(const char *path, const cli_opts *o)
 		if (!m->path || !m->tmp)
 			goto nomem;
 		snprintf(m->tmp, n, "%s.tmp.%ld", path, (long) getpid());
-		m->f = fopen(m->tmp, "w");
+		s2p_error_clear(&err);
+		if (s2p_make_output_dirs(path, &err) == 0)
+			m->f = fopen(m->tmp, "w");
 		if (!m->f) {
+			char buf[512];
 			fprintf(stderr, "slides2png: cannot write the manifest %s: %s\n",
-			        path, strerror(errno));
+			        path, err.code ? s2p_error_format(&err, buf, sizeof buf) :
+			        strerror(errno));
 			free(m->path);
 			free(m->tmp);
 			free(m);

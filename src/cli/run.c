@@ -280,6 +280,8 @@ run_deck(cli_opts *o, int index, cli_manifest *man, volatile const int *cancel)
 		fprintf(stderr, "slides2png: %s: %s\n", s2p_deck_name(deck),
 		        s2p_error_format(&err, buf, sizeof buf));
 		s2p_deck_close(deck);
+		if (err.code == S2P_EIO)
+			return CLI_EXIT_OUTPUT;     /* an output folder */
 		return err.code == S2P_EARG || err.code == S2P_ELIMIT ? CLI_EXIT_USAGE :
 		       CLI_EXIT_INPUT;
 	}

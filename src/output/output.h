@@ -91,6 +91,13 @@ int out_name_has_name(const char *pattern);
 int out_tmp_name(const char *path, char *tmp, size_t size, s2p_error *err);
 int out_tmp_commit(const char *tmp, const char *path, s2p_error *err);
 
+/*
+ * Create the missing folders of @path's parent folder (like `mkdir -p`).
+ * Returns 0, or S2P_EIO naming the folder that could not be made (a file
+ * in the way, no permission), S2P_EARG for an over-long path.
+ */
+int out_make_parent_dirs(const char *path, s2p_error *err);
+
 /* Encode into @f; on failure return non-zero (S2P_ENOMEM for memory) and
  * may describe it in @msg. */
 typedef int (*out_write_fn)(FILE *f, void *ctx, char *msg, size_t msg_size);

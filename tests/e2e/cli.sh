@@ -214,12 +214,15 @@ case_patterns()
 	expect_files "<n:3> pads to 3 digits" "$w/a" x-001.png x-002.png \
 		x-003.png x-004.png x-005.png
 	fresh_dir "$w/b"
+	run_cli "$w/b" "$w/b" "$SAMPLE" -o '<name>/<name>-<n>.png' -s 2 \
+		--manifest m/a.json --grid g/h/grid.png
+	expect_rc "-o <name>/<name>-<n>.png into missing folders" 0 "$w/b"
+	expect_stdout "<name> is the deck's stem" "$w/b" sample/sample-2.png \
+		g/h/grid.png
+	expect_files "missing folders are created for -o, --manifest and --grid" \
+		"$w/b" g g/h g/h/grid.png m m/a.json sample sample/sample-2.png
 	run_cli "$w/b" "$w/b" "$SAMPLE" -o '<name>/<name>-<n>.png' -s 2
-	expect_rc "-o <name>/... into a missing folder" 2 "$w/b"
-	mkdir -p "$w/b/sample"
-	run_cli "$w/b" "$w/b" "$SAMPLE" -o '<name>/<name>-<n>.png' -s 2
-	expect_rc "-o <name>/<name>-<n>.png" 0 "$w/b"
-	expect_stdout "<name> is the deck's stem" "$w/b" sample/sample-2.png
+	expect_rc "-o into a folder that now exists" 0 "$w/b"
 	fresh_dir "$w/c"
 	run_cli "$w/c" "$w/c" "$SAMPLE" -o 'one.png'
 	expect_rc "-o without <n> for several slides" 99 "$w/c"
@@ -541,9 +544,11 @@ p = json.load(open(sys.argv[1]))["decks"][0]["path"]
 sys.exit(not p.endswith("we\"ird\\ \t\ufffd n\u00e4me.pptx"))' "$w/e.out"
 
 	fresh_dir "$w/d"
-	run_cli "$w/d" "$w/d" "$SAMPLE" -s 1 --manifest "$w/d/no/such/dir/m.json"
-	expect_rc "--manifest into a missing folder" 2 "$w/d"
-	expect_files "unwritable manifest: nothing rendered" "$w/d"
+	printf 'a file, not a folder\n' >"$w/d/file"
+	run_cli "$w/d" "$w/d" "$SAMPLE" -s 1 --manifest "$w/d/file/dir/m.json"
+	expect_rc "--manifest under a regular file" 2 "$w/d"
+	expect_err_has "the error names the folder in the way" "$w/d" "$w/d/file"
+	expect_files "unwritable manifest: nothing rendered" "$w/d" file
 }
 
 case_list()

@@ -206,14 +206,14 @@ case_unwritable()
 	pat=/proc/nonexistent/slide_'<n>'.png
 	run_cli "$w/out" "$w/run1" "$SAMPLE" -o "$pat"
 	expect_rc "output under /proc/nonexistent" 2 "$w/run1"
-	expect_diag_lines "output under /proc/nonexistent" "$w/run1" + \
+	expect_diag_lines "output under /proc/nonexistent: one error" "$w/run1" 1 \
 		"$SAMPLE" /proc/nonexistent
 
 	pat=$w/afile/slide_'<n>'.png
 	run_cli "$w/out" "$w/run2" "$SAMPLE" -o "$pat" -j 4
 	expect_rc "output under a regular file" 2 "$w/run2"
-	expect_diag_lines "output under a regular file" "$w/run2" + \
-		"$SAMPLE" "$w/afile/"
+	expect_diag_lines "output under a regular file: one error" "$w/run2" 1 \
+		"$SAMPLE" "$w/afile"
 	expect_stdout "unwritable: nothing on stdout" "$w/run2"
 	expect_files "unwritable: nothing written in the working dir" "$w/out"
 	expect_no_tmp "unwritable" "$w"
