@@ -12,20 +12,9 @@
 # shellcheck disable=SC2317,SC2034 # RC and E2E_LAST are read by lib.sh
 set -u
 
-if [ $# -lt 4 ]; then
-	echo "usage: $0 SLIDES2PNG SOURCE_DIR WORK_DIR CASE..." >&2
-	exit 2
-fi
-S2P=$1
-SRC=$2
-WORK=$3
-shift 3
-E2E_DIR=$SRC/tests/e2e
 # shellcheck source=lib.sh
-. "$E2E_DIR/lib.sh"
-
-: "${FONTCONFIG_FILE:=$SRC/tests/fonts/fonts.conf}"
-export FONTCONFIG_FILE
+. "$(dirname "$0")/lib.sh"
+e2e_args "$@"
 SAMPLE=$SRC/samples/sample.pptx
 TEXT=$SRC/samples/text-basic.pptx
 CHARTS=$SRC/samples/charts.pptx
@@ -703,13 +692,4 @@ EOF
 	expect_png "installed library output" "$w/u1.png" 160 90
 }
 
-for c in "$@"; do
-	fn=case_${c//-/_}
-	if ! declare -F "$fn" >/dev/null; then
-		fail "unknown case '$c'"
-		continue
-	fi
-	echo "== $c"
-	"$fn"
-done
-finish
+run_cases

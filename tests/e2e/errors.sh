@@ -8,20 +8,9 @@
 # shellcheck disable=SC2317
 set -u
 
-if [ $# -lt 4 ]; then
-	echo "usage: $0 SLIDES2PNG SOURCE_DIR WORK_DIR CASE..." >&2
-	exit 2
-fi
-S2P=$1
-SRC=$2
-WORK=$3
-shift 3
-E2E_DIR=$SRC/tests/e2e
 # shellcheck source=lib.sh
-. "$E2E_DIR/lib.sh"
-
-: "${FONTCONFIG_FILE:=$SRC/tests/fonts/fonts.conf}"
-export FONTCONFIG_FILE
+. "$(dirname "$0")/lib.sh"
+e2e_args "$@"
 BROKEN=$SRC/samples/broken
 SAMPLE=$SRC/samples/sample.pptx
 
@@ -323,13 +312,4 @@ case_sizes()
 	expect_no_tmp "sizes" "$w"
 }
 
-for c in "$@"; do
-	fn=case_${c//-/_}
-	if ! declare -F "$fn" >/dev/null; then
-		fail "unknown case '$c'"
-		continue
-	fi
-	echo "== $c"
-	"$fn"
-done
-finish
+run_cases

@@ -6,6 +6,7 @@
 
 E2E_PASS=0
 E2E_FAIL=0
+E2E_CASES=()
 E2E_PYTHON=${PYTHON:-python3}
 
 ok()
@@ -228,4 +229,40 @@ pick_locale()
 	l=$(locale -a 2>/dev/null | grep -i -x -m1 -E 'de_DE\.utf-?8')
 	[ -n "$l" ] || l=$(locale -a 2>/dev/null | grep -i -x -m1 -E 'C\.utf-?8')
 	printf '%s\n' "${l:-C.UTF-8}"
+}
+
+# e2e_args SLIDES2PNG SOURCE_DIR WORK_DIR CASE...: the arguments every
+# case script takes; sets S2P, SRC, WORK, E2E_DIR and E2E_CASES, and the
+# pinned fontconfig set-up unless the caller chose one.
+e2e_args()
+{
+	if [ $# -lt 4 ]; then
+		echo "usage: $0 SLIDES2PNG SOURCE_DIR WORK_DIR CASE..." >&2
+		exit 2
+	fi
+	S2P=$1
+	SRC=$2
+	WORK=$3
+	shift 3
+	E2E_CASES=("$@")
+	E2E_DIR=$SRC/tests/e2e
+	: "${FONTCONFIG_FILE:=$SRC/tests/fonts/fonts.conf}"
+	export FONTCONFIG_FILE
+}
+
+# run_cases: run case_NAME for each CASE of e2e_args (dashes become
+# underscores), then print the totals and exit with their status.
+run_cases()
+{
+	local c fn
+	for c in "${E2E_CASES[@]}"; do
+		fn=case_${c//-/_}
+		if ! declare -F "$fn" >/dev/null; then
+			fail "unknown case '$c'"
+			continue
+		fi
+		echo "== $c"
+		"$fn"
+	done
+	finish
 }
