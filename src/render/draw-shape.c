@@ -288,6 +288,54 @@ text_is_empty(const dml_text_body *t)
 }
 
 /* Geometry, fill, outline and text of a p:sp, p:cxnSp or p:pic. */
+/* @in mapped from the parent group's child space (if any) to its frame */
+static void
+map_to_group(const draw_ctx *dc, const dml_xfrm *in, dml_xfrm *out)
+{
+	*out = *in;
+	if (!dc->group.active)
+		return;
+	out->off_x = (int64_t) llround((double) in->off_x * dc->group.sx + dc->group.dx);
+	out->off_y = (int64_t) llround((double) in->off_y * dc->group.sy + dc->group.dy);
+	out->ext_cx = (int64_t) llround((double) in->ext_cx * dc->group.sx);
+	out->ext_cy = (int64_t) llround((double) in->ext_cy * dc->group.sy);
+}
+
+/*
+ * SmartArt drawing shapes keep their text box apart (dsp:txXfrm): a box in
+ * the drawing's space, turned by the shape's rotation plus its own (a shape
+ * turned by 90° usually turns its text back by -90°), never flipped. @x is
+ * the shape's box in the parent frame, whose transform is undone first.
+ */
+static void
+draw_smartart_text(draw_ctx *dc, const dml_shape *s,
+                   const dml_shape *const *chain, int n, const dml_xfrm *x)
+{
+	cairo_t *cr = dc->cr;
+	double w = (double) x->ext_cx, h = (double) x->ext_cy;
+	dml_xfrm t;
+
+	map_to_group(dc, &s->tx_xfrm, &t);
+	t.rot_60k = x->rot_60k + s->tx_xfrm.rot_60k;
+	t.flip_h = t.flip_v = 0;
+	cairo_save(cr);
+	/* back to the parent frame: apply_xfrm(x) inverted */
+	cairo_translate(cr, w / 2, h / 2);
+	cairo_scale(cr, x->flip_h ? -1 : 1, x->flip_v ? -1 : 1);
+	if (x->rot_60k)
+		cairo_rotate(cr, -x->rot_60k / 60000.0 * S2P_PI / 180.0);
+	cairo_translate(cr, -((double) x->off_x + w / 2), -((double) x->off_y + h / 2));
+	apply_xfrm(cr, &t);
+	if (dc->group.mirror) {
+		/* a mirrored parent group never mirrors text */
+		cairo_translate(cr, (double) t.ext_cx / 2, 0);
+		cairo_scale(cr, -1, 1);
+		cairo_translate(cr, -(double) t.ext_cx / 2, 0);
+	}
+	draw_text(dc, s, chain, n, 0, 0, (double) t.ext_cx, (double) t.ext_cy);
+	cairo_restore(cr);
+}
+
 static void
 draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
                int n, const dml_xfrm *x)
@@ -366,7 +414,9 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 			stroke_path(dc, &line, &line_ph);
 		}
 	cairo_new_path(cr);
-	if (s->text && s->kind != DML_SHAPE_PIC) {
+	if (s->text && s->kind != DML_SHAPE_PIC && s->tx_xfrm.has)
+		draw_smartart_text(dc, s, chain, n, x);
+	else if (s->text && s->kind != DML_SHAPE_PIC) {
 		cairo_save(cr);
 		if ((x->flip_h != x->flip_v) != dc->group.mirror) {
 			/* text is never mirrored: flipH alone leaves it upright, and
@@ -375,15 +425,8 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 			cairo_scale(cr, -1, 1);
 			cairo_translate(cr, -w / 2, -h / 2);
 		}
-		if (s->tx_xfrm.has && s->xfrm.has)
-			/* SmartArt: the text box as saved, relative to the shape */
-			draw_text(dc, s, chain, n,
-			          (double) (s->tx_xfrm.off_x - s->xfrm.off_x),
-			          (double) (s->tx_xfrm.off_y - s->xfrm.off_y),
-			          (double) s->tx_xfrm.ext_cx, (double) s->tx_xfrm.ext_cy);
-		else
-			draw_text(dc, s, chain, n, out.text_l, out.text_t,
-			          out.text_r - out.text_l, out.text_b - out.text_t);
+		draw_text(dc, s, chain, n, out.text_l, out.text_t,
+		          out.text_r - out.text_l, out.text_b - out.text_t);
 		cairo_restore(cr);
 	}
 	draw_geom_out_fini(&out);
@@ -409,12 +452,7 @@ draw_shape(draw_ctx *dc, const dml_shape *s)
 	n = resolve_ph_chain(&dc->rc, s, dc->level, chain);
 	x = resolve_xfrm(s, chain, n);
 	if (dc->group.active) {
-		/* map the box from the parent group's child space */
-		gx = *x;
-		gx.off_x = (int64_t) llround((double) x->off_x * dc->group.sx + dc->group.dx);
-		gx.off_y = (int64_t) llround((double) x->off_y * dc->group.sy + dc->group.dy);
-		gx.ext_cx = (int64_t) llround((double) x->ext_cx * dc->group.sx);
-		gx.ext_cy = (int64_t) llround((double) x->ext_cy * dc->group.sy);
+		map_to_group(dc, x, &gx);
 		x = &gx;
 	}
 	cairo_save(cr);
