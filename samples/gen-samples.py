@@ -14,6 +14,7 @@ docProps.  Pictures (PNG and baseline JPEG) are encoded by this script.
 """
 
 import argparse
+import ast
 import io
 import math
 import struct
@@ -1721,7 +1722,27 @@ def readme():
               "| File | What it is | Expected outcome |", "|---|---|---|"]
     lines += [f"| `broken/{name}` | {what} | {expect} |" for name, what, expect in BROKEN]
     lines.append("")
+    lines += other_generators()
     return "\n".join(lines)
+
+
+def other_generators():
+    """README lines for the other samples/gen-*.py scripts, from their own
+    docstrings (first line, then the part from "Slides:" on, if any)."""
+    here = Path(__file__).resolve().parent
+    lines = []
+    for script in sorted(here.glob("gen-*.py")):
+        if script.name == Path(__file__).name:
+            continue
+        doc = ast.get_docstring(ast.parse(script.read_text(encoding="utf-8"))) or ""
+        if not lines:
+            lines += ["## More decks", "",
+                      "Made by the other generators, each importing this one for the deck "
+                      "structure; run each the same way (`python3 samples/gen-X.py`).", ""]
+        lines += [f"### {script.name}", "", doc.split("\n")[0], ""]
+        if "Slides:" in doc:
+            lines += ["```", doc[doc.index("Slides:"):].rstrip(), "```", ""]
+    return lines
 
 
 # ---------------------------------------------------------------------------
