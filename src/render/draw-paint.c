@@ -31,6 +31,42 @@ add_stops(const draw_ctx *dc, cairo_pattern_t *pat, const dml_fill *f,
 	}
 }
 
+/*
+ * Gradients are built in device space: pixman evaluates them in 16.16
+ * fixed point, and with EMU user coordinates (millions) a gradient far from
+ * the slide's origin lost its precision and came out transparent. The
+ * pattern matrix is the current transformation, so pattern space is device
+ * space. Endpoints and centres go through the CTM; a radius is scaled by
+ * the CTM's (uniform) scale factor.
+ */
+static cairo_pattern_t *
+linear_in_device(cairo_t *cr, double x0, double y0, double x1, double y1)
+{
+	cairo_pattern_t *pat;
+	cairo_matrix_t ctm;
+
+	cairo_user_to_device(cr, &x0, &y0);
+	cairo_user_to_device(cr, &x1, &y1);
+	pat = cairo_pattern_create_linear(x0, y0, x1, y1);
+	cairo_get_matrix(cr, &ctm);
+	cairo_pattern_set_matrix(pat, &ctm);
+	return pat;
+}
+
+static cairo_pattern_t *
+radial_in_device(cairo_t *cr, double cx, double cy, double rad)
+{
+	cairo_pattern_t *pat;
+	cairo_matrix_t ctm;
+
+	cairo_get_matrix(cr, &ctm);
+	rad *= sqrt(fabs(ctm.xx * ctm.yy - ctm.xy * ctm.yx));
+	cairo_user_to_device(cr, &cx, &cy);
+	pat = cairo_pattern_create_radial(cx, cy, 0, cx, cy, rad);
+	cairo_pattern_set_matrix(pat, &ctm);
+	return pat;
+}
+
 static cairo_pattern_t *
 gradient_pattern(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
                  double w, double h)
@@ -53,8 +89,8 @@ gradient_pattern(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
 			}
 		}
 		half = (fabs(dx) * w + fabs(dy) * h) / 2;
-		pat = cairo_pattern_create_linear(w / 2 - dx * half, h / 2 - dy * half,
-		                                  w / 2 + dx * half, h / 2 + dy * half);
+		pat = linear_in_device(dc->cr, w / 2 - dx * half, h / 2 - dy * half,
+		                       w / 2 + dx * half, h / 2 + dy * half);
 		add_stops(dc, pat, f, ph, 0);
 		return pat;
 	}
@@ -72,7 +108,7 @@ gradient_pattern(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
 		if (f->grad_path != DML_GRAD_CIRCLE)
 			pml_diag_add(dc->diags, dc->part, "rectangular/shape path gradient "
 			             "drawn as a radial gradient");
-		pat = cairo_pattern_create_radial(cx, cy, 0, cx, cy, rad > 0 ? rad : 1);
+		pat = radial_in_device(dc->cr, cx, cy, rad > 0 ? rad : 1);
 		add_stops(dc, pat, f, ph, 0);
 		return pat;
 	}

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Generate samples/regressions.pptx: one slide per bug found on real decks.
+
+Usage:  python3 samples/gen-regressions.py [--out DIR]
+
+Standard library only, deterministic (same bytes on every run); the deck
+structure comes from gen-samples.py. Each slide rebuilds, in a few shapes,
+what a real deck did when one of our bugs showed, so the golden test keeps
+it fixed. Add a slide (and its line below) for the next one.
+
+Slides:
+  1  thin gradient-filled boxes across the slide (90 % alpha stops) and a
+     radial gradient: built in EMU user space, pixman's 16.16 fixed-point
+     evaluation lost them and thin ones came out transparent, only their
+     top and bottom rows of pixels painted (portfolio-ml-fa, slide 14)
+"""
+
+import argparse
+import importlib.util
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("gen_samples", HERE / "gen-samples.py")
+gs = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(gs)
+
+
+def far_gradients(s):
+    """Slide 1: the same thin gradient box across the slide."""
+    stops = [(0, gs.scheme("accent1", lumMod=69000, alpha=90000)),
+             (100000, gs.scheme("accent1", tint=50000, lumMod=40000, alpha=90000))]
+    cx, cy = 1500000, 320000
+    for row in range(5):
+        for col in range(6):
+            x = 300000 + col * 1950000
+            y = 1400000 + row * 1000000
+            s.add(gs.shape(f"Box {row}.{col}", gs.xfrm(x, y, cx, cy), "roundRect",
+                           fill=gs.grad(stops, 270), ln=gs.line(fill=gs.no_fill())))
+    # one radial gradient in the far corner as well
+    radial = gs.elem("a:gradFill", gs.elem("a:gsLst", "".join(
+        gs.elem("a:gs", clr, pos=pos) for pos, clr in stops)) + gs.elem(
+        "a:path", gs.elem("a:fillToRect", l=50000, t=50000, r=50000, b=50000), path="circle"))
+    s.add(gs.shape("Radial", gs.xfrm(10300000, 5850000, 1500000, 800000), "ellipse",
+                   fill=radial, ln=gs.line(fill=gs.no_fill())))
+
+
+def build():
+    with gs.using_flavor(gs.TRANSITIONAL):
+        d = gs.Deck("slides2png regression samples")
+        far_gradients(d.slide("titleOnly").add(
+            gs.slide_title("Thin gradient boxes", sz=28)))
+        return gs.zip_bytes(d.build())
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=HERE,
+                        help="output directory (default: the script's directory)")
+    args = parser.parse_args()
+    (args.out / "regressions.pptx").write_bytes(build())
+    print(f"wrote {args.out / 'regressions.pptx'}")
+
+
+if __name__ == "__main__":
+    main()
