@@ -21,7 +21,16 @@ Slides:
  10  clustered column with negatives, currency format, plot/chart spPr fills
  11  column with value axis scaling orientation maxMin, deleted category axis
  12  line with manual plot-area layout, autoTitleDeleted, overlay legend
- 13  radar chart: not drawn (diagnostic only)
+ 13  radar with markers, two series, six spokes
+ 14  filled radar, explicit major unit, a missing value, series spPr
+ 15  bubble chart, two series, bubbleScale 100, sizes by area
+ 16  bubble chart, sizeRepresents w, bubbleScale 60, varyColors
+ 17  stock chart (open-high-low-close): hi-low lines, up-down bars
+ 18  clustered column + line on a secondary value axis (axPos r, crosses max)
+ 19  scatter on logarithmic x and y axes (logBase 10), minor gridlines
+ 20  line on a date axis (baseTimeUnit months, majorUnit 2, mmm yy, a gap)
+ 21  column: tickLblPos low, crossesAt -2, explicit min/max, minor gridlines
+ 22  surface chart: not drawn (diagnostic only)
 """
 
 import argparse
@@ -301,10 +310,149 @@ def chart_12():
 
 
 def chart_13():
-    s = series(0, "Skill", ["Speed", "Power", "Range", "Cost", "Weight"], [4, 3, 5, 2, 4])
-    plot = (f"<c:radarChart>{v('radarStyle', 'marker')}{v('varyColors', 0)}{s}"
-            f"{v('axId', 1)}{v('axId', 2)}</c:radarChart>" + cat_ax(1, 2) + val_ax(2, 1))
-    return chart_space(plot, rich_title("Radar (not drawn)"))
+    axes = ["Speed", "Power", "Range", "Cost", "Weight", "Comfort"]
+    s1 = series(0, "Model A", axes, [4, 3, 5, 2, 4, 3],
+                marker="<c:marker>" + v("symbol", "circle") + v("size", 6) + "</c:marker>")
+    s2 = series(1, "Model B", axes, [2, 5, 3, 4, 3, 5])
+    plot = (f"<c:radarChart>{v('radarStyle', 'marker')}{v('varyColors', 0)}{s1}{s2}"
+            f"{v('axId', 1)}{v('axId', 2)}</c:radarChart>" + cat_ax(1, 2)
+            + val_ax(2, 1, between="between"))
+    return chart_space(plot, rich_title("Radar with markers"), legend="r")
+
+
+def chart_14():
+    months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug"]
+    s1 = series(0, "Rain", months, [80, 65, 50, 40, 30, 20, None, 35])
+    s2 = series(1, "Sun", months, [30, 45, 70, 90, 110, 125, 130, 120],
+                sppr=solid_sppr(rgb="FFC000", line=ln(12700, "BF9000")))
+    plot = (f"<c:radarChart>{v('radarStyle', 'filled')}{v('varyColors', 0)}{s1}{s2}"
+            f"{v('axId', 1)}{v('axId', 2)}</c:radarChart>"
+            + cat_ax(1, 2) + val_ax(2, 1, between="between", major=50))
+    return chart_space(plot, rich_title("Filled radar, a missing value"), legend="b")
+
+
+def bubble_series(i, name, xs, ys, sizes, sppr=""):
+    return series(i, name, xs, ys, cat_tag="c:xVal", val_tag="c:yVal", numeric_cats=True,
+                  sppr=sppr, extra=f"<c:bubbleSize>{num_cache(sizes, ref='Sheet1!$D$2')}"
+                  f"</c:bubbleSize>{v('bubble3D', 0)}")
+
+
+def chart_15():
+    s1 = bubble_series(0, "Retail", [12, 25, 41, 58], [35, 60, 20, 75], [100, 400, 900, 250])
+    s2 = bubble_series(1, "Online", [18, 33, 50, 66], [80, 15, 55, 40], [50, 1600, 300, 25],
+                       sppr=solid_sppr(scheme="accent2"))
+    plot = (f"<c:bubbleChart>{v('varyColors', 0)}{s1}{s2}{v('bubbleScale', 100)}"
+            f"{v('showNegBubbles', 0)}{v('axId', 1)}{v('axId', 2)}</c:bubbleChart>"
+            + val_ax(1, 2, pos="b", grid=False, between="midCat")
+            + val_ax(2, 1, pos="l", between="midCat"))
+    return chart_space(plot, rich_title("Bubble: size is area"), legend="r")
+
+
+def chart_16():
+    s1 = bubble_series(0, "Projects", [1, 2, 3, 4, 5], [3, 5, 2, 6, 4], [10, 20, 30, 40, 50])
+    plot = (f"<c:bubbleChart>{v('varyColors', 1)}{s1}{v('bubbleScale', 60)}"
+            f"{v('showNegBubbles', 0)}{v('sizeRepresents', 'w')}"
+            f"{v('axId', 1)}{v('axId', 2)}</c:bubbleChart>"
+            + val_ax(1, 2, pos="b", grid=False, between="midCat")
+            + val_ax(2, 1, pos="l", between="midCat"))
+    return chart_space(plot, rich_title("Bubble: width, scale 60, varied colours"), legend="r")
+
+
+def chart_17():
+    days = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"]
+    data = [("Open", [44, 46, 41, 45, 49, 47, 52]), ("High", [48, 49, 47, 51, 53, 54, 56]),
+            ("Low", [42, 40, 39, 43, 46, 45, 49]), ("Close", [46, 42, 45, 49, 47, 53, 50])]
+    none = "<c:spPr><a:ln w=\"28575\"><a:noFill/></a:ln></c:spPr>"
+    sers = "".join(series(i, n, days, vals, sppr=none,
+                          marker="<c:marker>" + v("symbol", "none") + "</c:marker>")
+                   for i, (n, vals) in enumerate(data))
+    plot = (f"<c:stockChart>{sers}<c:hiLowLines><c:spPr><a:ln w=\"9525\"><a:solidFill>"
+            f"<a:srgbClr val=\"000000\"/></a:solidFill></a:ln></c:spPr></c:hiLowLines>"
+            f"<c:upDownBars>{v('gapWidth', 150)}<c:upBars/><c:downBars/></c:upDownBars>"
+            f"{v('axId', 1)}{v('axId', 2)}</c:stockChart>" + cat_ax(1, 2) + val_ax(2, 1))
+    return chart_space(plot, rich_title("Stock: open-high-low-close"), legend=None)
+
+
+def chart_18():
+    qs = ["Q1", "Q2", "Q3", "Q4", "Q5", "Q6"]
+    bars = series(0, "Units", qs, [320, 410, 380, 520, 610, 580])
+    line = series(1, "Margin", qs, [0.12, 0.15, 0.11, 0.18, 0.21, 0.19], fmt="0%",
+                  marker="<c:marker>" + v("symbol", "circle") + v("size", 7) + "</c:marker>")
+    sec_cat = cat_ax(3, 4, delete=1)
+    sec_val = val_ax(4, 3, pos="r", grid=False, fmt="0%").replace(
+        v("crosses", "autoZero"), v("crosses", "max"))
+    plot = (f"<c:barChart>{v('barDir', 'col')}{v('grouping', 'clustered')}{v('varyColors', 0)}"
+            f"{bars}{v('gapWidth', 80)}{v('axId', 1)}{v('axId', 2)}</c:barChart>"
+            f"<c:lineChart>{v('grouping', 'standard')}{v('varyColors', 0)}{line}"
+            f"{v('marker', 1)}{v('axId', 3)}{v('axId', 4)}</c:lineChart>"
+            + cat_ax(1, 2) + val_ax(2, 1, fmt="#,##0") + sec_cat + sec_val)
+    return chart_space(plot, rich_title("Column and line, secondary axis"), legend="b")
+
+
+def chart_19():
+    xs = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000]
+    ys = [3, 8, 40, 150, 700, 3200, 12000, 41000, 230000, 900000]
+    s = series(0, "Growth", xs, ys, cat_tag="c:xVal", val_tag="c:yVal", numeric_cats=True,
+               marker="<c:marker>" + v("symbol", "circle") + v("size", 5) + "</c:marker>")
+    plot = (f"<c:scatterChart>{v('scatterStyle', 'lineMarker')}{v('varyColors', 0)}{s}"
+            f"{v('axId', 1)}{v('axId', 2)}</c:scatterChart>"
+            + val_ax(1, 2, pos="b", grid=False, between="midCat", scaling=v("logBase", 10))
+            + val_ax(2, 1, pos="l", between="midCat", fmt="#,##0",
+                     scaling=v("logBase", 10)).replace(
+                "<c:majorGridlines/>", "<c:majorGridlines/><c:minorGridlines><c:spPr><a:ln "
+                "w=\"3175\"><a:solidFill><a:srgbClr val=\"E0E0E0\"/></a:solidFill></a:ln>"
+                "</c:spPr></c:minorGridlines>"))
+    return chart_space(plot, rich_title("Logarithmic axes, minor gridlines"), legend=None)
+
+
+def date_ax(ax_id, cross, fmt, base="months", major=None, major_unit=None):
+    return (f"<c:dateAx>{v('axId', ax_id)}<c:scaling>{v('orientation', 'minMax')}</c:scaling>"
+            f"{v('delete', 0)}{v('axPos', 'b')}"
+            f'<c:numFmt formatCode="{qattr(fmt)}" sourceLinked="0"/>'
+            f"{v('majorTickMark', 'out')}{v('minorTickMark', 'none')}{v('tickLblPos', 'nextTo')}"
+            f"{v('crossAx', cross)}{v('crosses', 'autoZero')}{v('auto', 1)}{v('lblOffset', 100)}"
+            f"{v('baseTimeUnit', base)}"
+            + (v("majorUnit", major) if major else "")
+            + (v("majorTimeUnit", major_unit) if major_unit else "") + "</c:dateAx>")
+
+
+def chart_20():
+    # serial dates (1900 system): the 1st of Jan..Dec 2024, Mar missing
+    firsts = [45292, 45323, 45383, 45413, 45444, 45474, 45505, 45536, 45566, 45597, 45627]
+    vals = [14, 17, 22, 19, 25, 28, 27, 31, 29, 34, 38]
+    s = (f"<c:ser>{v('idx', 0)}{v('order', 0)}<c:tx>{str_cache(['Visitors'], 'Sheet1!$B$1')}"
+         f"</c:tx><c:marker>{v('symbol', 'none')}</c:marker>"
+         f"<c:cat>{num_cache(firsts, 'm/d/yyyy', 'Sheet1!$A$2')}</c:cat>"
+         f"<c:val>{num_cache(vals, 'General')}</c:val>{v('smooth', 0)}</c:ser>")
+    plot = (f"<c:lineChart>{v('grouping', 'standard')}{v('varyColors', 0)}{s}"
+            f"{v('marker', 1)}{v('axId', 1)}{v('axId', 2)}</c:lineChart>"
+            + date_ax(1, 2, "mmm yy", major=2, major_unit="months") + val_ax(2, 1))
+    return chart_space(plot, rich_title("Date axis: months, March missing"), legend=None)
+
+
+def chart_21():
+    cats = ["A", "B", "C", "D", "E"]
+    s = series(0, "Delta", cats, [4, -3, 6, -2, 5])
+    # the category axis crosses the value axis at -2: columns grow from there
+    cat = cat_ax(1, 2).replace(v("tickLblPos", "nextTo"), v("tickLblPos", "low")).replace(
+        v("crosses", "autoZero"), "<c:crossesAt val=\"-2\"/>")
+    val = val_ax(2, 1, scaling=v("max", 8) + v("min", -6)).replace(
+        "<c:majorGridlines/>", "<c:majorGridlines/><c:minorGridlines/>")
+    plot = (f"<c:barChart>{v('barDir', 'col')}{v('grouping', 'clustered')}{v('varyColors', 0)}"
+            f"{s}{v('gapWidth', 100)}{v('axId', 1)}{v('axId', 2)}</c:barChart>" + cat + val)
+    return chart_space(plot, rich_title("Labels low, crossesAt -2, minor gridlines"),
+                       legend=None)
+
+
+def chart_22():
+    cats = ["1", "2", "3"]
+    sers = "".join(series(i, n, cats, vals) for i, (n, vals) in enumerate(
+        [("R1", [1, 2, 3]), ("R2", [2, 3, 1]), ("R3", [3, 1, 2])]))
+    plot = (f"<c:surfaceChart>{v('wireframe', 0)}{sers}{v('axId', 1)}{v('axId', 2)}"
+            f"{v('axId', 3)}</c:surfaceChart>" + cat_ax(1, 2) + val_ax(2, 1)
+            + f"<c:serAx>{v('axId', 3)}<c:scaling>{v('orientation', 'minMax')}</c:scaling>"
+            f"{v('delete', 0)}{v('axPos', 'b')}{v('crossAx', 2)}</c:serAx>")
+    return chart_space(plot, rich_title("Surface (not drawn)"))
 
 
 CHARTS = [
@@ -315,7 +463,13 @@ CHARTS = [
     ("Scatter: lines, markers, explicit x scale", chart_9),
     ("Negative values, currency, fills", chart_10),
     ("Value axis maxMin, deleted category axis", chart_11),
-    ("Manual plot layout, overlay legend", chart_12), ("Radar: diagnostic", chart_13),
+    ("Manual plot layout, overlay legend", chart_12),
+    ("Radar: markers", chart_13), ("Radar: filled, major unit 50", chart_14),
+    ("Bubble: two series", chart_15), ("Bubble: sizeRepresents w", chart_16),
+    ("Stock: high-low lines, up-down bars", chart_17),
+    ("Combination: secondary value axis", chart_18), ("Scatter: log axes", chart_19),
+    ("Date axis", chart_20), ("Tick labels low, crossesAt", chart_21),
+    ("Surface: diagnostic", chart_22),
 ]
 
 

@@ -204,7 +204,7 @@ load_num(chart_load *cl, const xmlNode *src, double **vals, uint32_t *n,
  * level) -> labels; a numeric source is formatted with its formatCode. */
 static int
 load_str(chart_load *cl, const xmlNode *src, const char ***labels, uint32_t *n,
-         const char **fmt)
+         const char **fmt, double **nums)
 {
 	const xmlNode *cache = sxml_child(src, "strLit");
 	uint32_t cnt;
@@ -236,6 +236,8 @@ load_str(chart_load *cl, const xmlNode *src, const char ***labels, uint32_t *n,
 		}
 		if (fmt)
 			*fmt = f;
+		if (nums)
+			*nums = v;
 		*n = cnt;
 		return 0;
 	}
@@ -387,6 +389,31 @@ load_marker(chart_load *cl, const xmlNode *m, dml_chart_marker *out)
 
 /* ---- series and groups ---- */
 
+/* c:bubbleSize: one size per point (missing ones stay NAN, not drawn). */
+static int
+load_bubble_sizes(chart_load *cl, const xmlNode *src, dml_chart_series *s)
+{
+	double *v = NULL;
+	uint32_t n = 0;
+	int rc;
+
+	if (!s->n_pts)
+		return 0;
+	rc = load_num(cl, src, &v, &n, NULL);
+	if (rc)
+		return rc;
+	s->bsize = s2p_arena_alloc_array(cl->lp.arena, s->n_pts, sizeof *s->bsize);
+	if (!s->bsize)
+		return S2P_FAIL(cl->lp.err, S2P_ENOMEM, "out of memory");
+	for (uint32_t i = 0; i < s->n_pts; i++)
+		s->bsize[i] = i < n ? v[i] : NAN;
+	if (!src)
+		/* no sizes at all: Office draws every bubble at one size */
+		for (uint32_t i = 0; i < s->n_pts; i++)
+			s->bsize[i] = 1;
+	return 0;
+}
+
 static int
 load_series(chart_load *cl, const xmlNode *ser, const dml_chart_group *g,
             dml_chart_series *s)
@@ -442,14 +469,14 @@ load_series(chart_load *cl, const xmlNode *ser, const dml_chart_group *g,
 	rc = load_dlbls(cl, sxml_child(ser, "dLbls"), &s->dlbls);
 	if (rc)
 		return rc;
-	if (g->type == DML_CHART_SCATTER) {
+	if (g->type == DML_CHART_SCATTER || g->type == DML_CHART_BUBBLE) {
 		const xmlNode *xv = sxml_child(ser, "xVal");
 		uint32_t nx = 0;
 		rc = load_num(cl, sxml_child(ser, "yVal"), &s->val, &s->n_pts, &s->val_fmt);
 		if (!rc && xv && (sxml_child(xv, "numRef") || sxml_child(xv, "numLit")))
 			rc = load_num(cl, xv, &s->xval, &nx, &s->cat_fmt);
 		else if (!rc && xv)
-			rc = load_str(cl, xv, &s->cat, &s->n_cat, &s->cat_fmt);
+			rc = load_str(cl, xv, &s->cat, &s->n_cat, &s->cat_fmt, NULL);
 		if (!rc && s->xval && nx < s->n_pts) {
 			/* x values missing at the end: those points are not drawn */
 			double *xs = s2p_arena_alloc_array(cl->lp.arena, s->n_pts, sizeof *xs);
@@ -459,11 +486,14 @@ load_series(chart_load *cl, const xmlNode *ser, const dml_chart_group *g,
 				xs[i] = i < nx ? s->xval[i] : NAN;
 			s->xval = xs;
 		}
+		if (!rc && g->type == DML_CHART_BUBBLE)
+			rc = load_bubble_sizes(cl, sxml_child(ser, "bubbleSize"), s);
 		return rc;
 	}
 	rc = load_num(cl, sxml_child(ser, "val"), &s->val, &s->n_pts, &s->val_fmt);
 	if (!rc && sxml_child(ser, "cat"))
-		rc = load_str(cl, sxml_child(ser, "cat"), &s->cat, &s->n_cat, &s->cat_fmt);
+		rc = load_str(cl, sxml_child(ser, "cat"), &s->cat, &s->n_cat, &s->cat_fmt,
+		              &s->cat_num);
 	return rc;
 }
 
@@ -493,9 +523,9 @@ static const struct {
 	{ "areaChart", DML_CHART_AREA, 0, "area" },
 	{ "area3DChart", DML_CHART_AREA, 1, "3-D area" },
 	{ "scatterChart", DML_CHART_SCATTER, 0, "scatter" },
-	{ "radarChart", -1, 0, "radar" },
-	{ "bubbleChart", -1, 0, "bubble" },
-	{ "stockChart", -1, 0, "stock" },
+	{ "radarChart", DML_CHART_RADAR, 0, "radar" },
+	{ "bubbleChart", DML_CHART_BUBBLE, 0, "bubble" },
+	{ "stockChart", DML_CHART_LINE, 0, "stock" },
 	{ "surfaceChart", -1, 0, "surface" },
 	{ "surface3DChart", -1, 0, "3-D surface" },
 };
@@ -507,6 +537,50 @@ group_kind(const xmlNode *n)
 		if (sxml_is(n, group_kinds[i].name))
 			return (int) i;
 	return -1;
+}
+
+/* What radar, bubble and stock groups add to the common settings. */
+static int
+load_group_extras(chart_load *cl, const xmlNode *el, dml_chart_group *g)
+{
+	const xmlNode *e;
+	const char *s;
+	int rc;
+
+	s = str_val(sxml_child(el, "radarStyle"));
+	g->radar_style = s2p_str_eq(s, "filled") ? DML_RADAR_FILLED :
+	                 s2p_str_eq(s, "standard") ? DML_RADAR_STANDARD :
+	                 DML_RADAR_MARKER;
+	g->bubble_scale = i32_val(sxml_child(el, "bubbleScale"), 0, 300, 100);
+	g->bubble_area = !s2p_str_eq(str_val(sxml_child(el, "sizeRepresents")), "w");
+	g->show_neg_bubbles = (uint8_t) bool_val(sxml_child(el, "showNegBubbles"), 0);
+	if (sxml_child(el, "bubble3D") && bool_val(sxml_child(el, "bubble3D"), 0))
+		pml_diag_add(cl->lp.diags, cl->lp.part, "3-D bubbles drawn flat");
+	g->stock = sxml_is(el, "stockChart");
+	if ((e = sxml_child(el, "hiLowLines")) != NULL) {
+		g->has_hilow = 1;
+		rc = load_sppr(cl, sxml_child(e, "spPr"), &g->hilow_sppr);
+		if (rc)
+			return rc;
+	}
+	if ((e = sxml_child(el, "upDownBars")) != NULL) {
+		const xmlNode *b;
+		g->has_updown = 1;
+		g->updown_gap = i32_val(sxml_child(e, "gapWidth"), 0, 500, 150);
+		if ((b = sxml_child(e, "upBars")) != NULL) {
+			g->has_up_sppr = sxml_child(b, "spPr") != NULL;
+			rc = load_sppr(cl, sxml_child(b, "spPr"), &g->up_sppr);
+			if (rc)
+				return rc;
+		}
+		if ((b = sxml_child(e, "downBars")) != NULL) {
+			g->has_down_sppr = sxml_child(b, "spPr") != NULL;
+			rc = load_sppr(cl, sxml_child(b, "spPr"), &g->down_sppr);
+			if (rc)
+				return rc;
+		}
+	}
+	return 0;
 }
 
 static int
@@ -524,6 +598,9 @@ load_group(chart_load *cl, const xmlNode *el, int kind, dml_chart_group *g)
 		pml_diag_add(cl->lp.diags, cl->lp.part, "pie-of-pie chart drawn as "
 		             "one pie");
 	g->horizontal = s2p_str_eq(str_val(sxml_child(el, "barDir")), "bar");
+	rc = load_group_extras(cl, el, g);
+	if (rc)
+		return rc;
 	s = str_val(sxml_child(el, "grouping"));
 	g->grouping = s2p_str_eq(s, "stacked") ? DML_GROUP_STACKED :
 	              s2p_str_eq(s, "percentStacked") ? DML_GROUP_PERCENT :
@@ -572,6 +649,14 @@ load_group(chart_load *cl, const xmlNode *el, int kind, dml_chart_group *g)
 }
 
 /* ---- axes ---- */
+
+static uint8_t
+time_unit(const char *s)
+{
+	return s2p_str_eq(s, "days") ? DML_TIME_DAYS : s2p_str_eq(s, "months") ?
+	       DML_TIME_MONTHS : s2p_str_eq(s, "years") ? DML_TIME_YEARS :
+	       DML_TIME_AUTO;
+}
 
 static int
 load_axis(chart_load *cl, const xmlNode *el, dml_chart_axis *ax)
@@ -633,6 +718,8 @@ load_axis(chart_load *cl, const xmlNode *el, dml_chart_axis *ax)
 	              DML_CROSSES_MAX : DML_CROSSES_AUTO_ZERO;
 	if (double_val(sxml_child(el, "crossesAt"), &ax->crosses_at))
 		ax->crosses = DML_CROSSES_AT;
+	ax->base_unit = time_unit(str_val(sxml_child(el, "baseTimeUnit")));
+	ax->major_unit = time_unit(str_val(sxml_child(el, "majorTimeUnit")));
 	if ((e = sxml_child(el, "crossBetween")) != NULL) {
 		ax->has_between = 1;
 		ax->between = !s2p_str_eq(str_val(e), "midCat");
@@ -752,6 +839,14 @@ load_plot_area(chart_load *cl, const xmlNode *pa)
 			if (rc)
 				return rc;
 		}
+	}
+	{
+		uint32_t radars = 0;
+		for (uint32_t g = 0; g < c->n_groups; g++)
+			radars += c->groups[g].type == DML_CHART_RADAR;
+		if (radars && radars < c->n_groups)
+			pml_diag_add(cl->lp.diags, cl->lp.part, "radar chart combined with "
+			             "other chart types: only the radar is drawn");
 	}
 	return 0;
 }

@@ -43,6 +43,9 @@ dml_chart_release(dml_chart *t)
 	dml_text_body_release(t->title.rich);
 	for (uint32_t g = 0; g < t->n_groups; g++) {
 		sppr_release(&t->groups[g].dlbls.sppr);
+		sppr_release(&t->groups[g].hilow_sppr);
+		sppr_release(&t->groups[g].up_sppr);
+		sppr_release(&t->groups[g].down_sppr);
 		for (uint32_t i = 0; i < t->groups[g].n_series; i++)
 			series_release(&t->groups[g].series[i]);
 	}
@@ -149,6 +152,40 @@ dml_chart_axis_auto(double lo, double hi, int has_min, double min_in,
 		step = (amax - amin) / 200;
 	if (amin == 0)
 		amin = 0; /* no "-0" labels */
+	*min = amin;
+	*max = amax;
+	*major = step;
+}
+
+void
+dml_chart_axis_log(double lo, double hi, int has_min, double min_in,
+                   int has_max, double max_in, int has_major, double major_in,
+                   double base, double *min, double *max, double *major)
+{
+	double lb, amin, amax, steps, step = 1;
+
+	if (!(base >= 2 && base <= 1000))
+		base = 10;
+	lb = log(base);
+	if (!(isfinite(lo) && isfinite(hi) && lo > 0 && hi >= lo)) {
+		lo = 1;
+		hi = base;
+	}
+	amin = has_min && isfinite(min_in) && min_in > 0 ? min_in :
+	       pow(base, floor(log(lo) / lb + 1e-9));
+	amax = has_max && isfinite(max_in) && max_in > amin ? max_in :
+	       pow(base, ceil(log(hi) / lb - 1e-9));
+	if (!(amax > amin) || !isfinite(amax))
+		amax = amin * base;
+	if (!isfinite(amax) || !(amin > 0)) {
+		amin = 1;
+		amax = base;
+	}
+	if (has_major && isfinite(major_in) && major_in > 1)
+		step = log(major_in) / lb;
+	steps = (log(amax) - log(amin)) / lb; /* amax / amin may overflow */
+	if (steps / step > 200)
+		step = steps / 200;
 	*min = amin;
 	*max = amax;
 	*major = step;
@@ -297,6 +334,80 @@ serial_to_date(double serial, int *y, int *m, int *d, int *wday, double *frac)
 	*d = (int) (doy - (153 * mp + 2) / 5 + 1);
 	*m = (int) (mp < 10 ? mp + 3 : mp - 9);
 	*y = (int) (yoe + era * 400 + (*m <= 2));
+}
+
+/* Civil date to serial day (1900 system, with its fictitious 29 Feb). */
+static double
+date_to_serial(int y, int m, int d)
+{
+	long yy = m <= 2 ? y - 1 : y, era = (yy >= 0 ? yy : yy - 399) / 400;
+	long yoe = yy - era * 400;
+	long doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	double serial = (double) (era * 146097 + doe - 719468) + 25569;
+
+	return serial < 61 ? serial - 1 : serial;
+}
+
+static int
+month_days(int y, int m)
+{
+	static const int len[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	return m == 2 && leap ? 29 : len[(m - 1) % 12];
+}
+
+/* Dates beyond Excel's (9999-12-31) are clamped, so the arithmetic below
+ * stays within int range whatever a file says. */
+static double
+clamp_serial(double v)
+{
+	return !(v >= 0) ? 0 : v > 2958465 ? 2958465 : floor(v);
+}
+
+int64_t
+dml_chart_date_diff(double from, double to, int unit)
+{
+	int y0, m0, d0, y1, m1, d1, w;
+	double f;
+
+	from = clamp_serial(from);
+	to = clamp_serial(to);
+	if (unit != DML_TIME_MONTHS && unit != DML_TIME_YEARS)
+		return (int64_t) (to - from);
+	serial_to_date(from, &y0, &m0, &d0, &w, &f);
+	serial_to_date(to, &y1, &m1, &d1, &w, &f);
+	if (unit == DML_TIME_YEARS)
+		return y1 - y0;
+	return (int64_t) (y1 - y0) * 12 + (m1 - m0);
+}
+
+double
+dml_chart_date_add(double from, int64_t k, int unit)
+{
+	int y, m, d, w;
+	int64_t months;
+	double f;
+
+	from = clamp_serial(from);
+	if (k > 3000000)
+		k = 3000000;
+	if (k < -3000000)
+		k = -3000000;
+	if (unit != DML_TIME_MONTHS && unit != DML_TIME_YEARS)
+		return clamp_serial(from + (double) k);
+	serial_to_date(from, &y, &m, &d, &w, &f);
+	months = (int64_t) y * 12 + (m - 1) + (unit == DML_TIME_YEARS ? k * 12 : k);
+	y = (int) (months / 12);
+	m = (int) (months % 12) + 1;
+	if (y < 1900)
+		return 0;
+	if (y > 9999)
+		return 2958465;
+	if (d > month_days(y, m))
+		d = month_days(y, m);
+	return date_to_serial(y, m, d);
 }
 
 static void

@@ -17,8 +17,10 @@ enum { DML_CHART_MAX_SERIES = 256, DML_CHART_MAX_POINTS = 100000,
 
 enum dml_chart_type {
 	DML_CHART_BAR, DML_CHART_LINE, DML_CHART_PIE, DML_CHART_DOUGHNUT,
-	DML_CHART_AREA, DML_CHART_SCATTER
+	DML_CHART_AREA, DML_CHART_SCATTER, DML_CHART_RADAR, DML_CHART_BUBBLE
 };
+
+enum dml_radar_style { DML_RADAR_STANDARD, DML_RADAR_MARKER, DML_RADAR_FILLED };
 
 enum dml_chart_grouping {
 	DML_GROUP_CLUSTERED, DML_GROUP_STANDARD, DML_GROUP_STACKED,
@@ -36,6 +38,9 @@ enum dml_dlbl_pos {
 	DML_DLBL_IN_BASE, DML_DLBL_IN_END, DML_DLBL_L, DML_DLBL_OUT_END,
 	DML_DLBL_R, DML_DLBL_T
 };
+
+enum dml_time_unit { DML_TIME_AUTO, DML_TIME_DAYS, DML_TIME_MONTHS,
+	DML_TIME_YEARS };
 
 enum dml_axis_kind { DML_AXIS_CAT, DML_AXIS_VAL, DML_AXIS_DATE, DML_AXIS_SER };
 enum dml_axis_pos { DML_AXPOS_B, DML_AXPOS_L, DML_AXPOS_R, DML_AXPOS_T };
@@ -101,9 +106,12 @@ typedef struct dml_chart_series {
 	const char *name;     /* c:tx; NULL if none */
 	uint32_t n_pts;       /* values; NAN where the cache has no point */
 	double *val;
-	double *xval;         /* scatter: c:xVal numbers, or NULL */
+	double *xval;         /* scatter, bubble: c:xVal numbers, or NULL */
+	double *bsize;        /* bubble: c:bubbleSize, n_pts long; NULL if none */
 	uint32_t n_cat;
 	const char **cat;     /* category labels (c:cat or c:xVal strings) */
+	double *cat_num;      /* the numbers behind them when the source is
+	                         numeric (dates on a date axis), or NULL */
 	const char *val_fmt;  /* c:numCache/c:formatCode */
 	const char *cat_fmt;
 	dml_chart_sppr sppr;
@@ -125,6 +133,17 @@ typedef struct dml_chart_group {
 	uint8_t vary_colors;
 	uint8_t show_markers; /* lineChart c:marker (default 1) */
 	uint8_t scatter_lines;/* scatterStyle has lines */
+	uint8_t stock;        /* stockChart (drawn as a line group) */
+	uint8_t radar_style;  /* enum dml_radar_style */
+	uint8_t bubble_area;  /* sizeRepresents="area" (default) or "w" */
+	uint8_t show_neg_bubbles;
+	int32_t bubble_scale; /* percent, 0..300 (default 100) */
+	uint8_t has_hilow;    /* stock: c:hiLowLines */
+	dml_chart_sppr hilow_sppr;
+	uint8_t has_updown;   /* stock: c:upDownBars */
+	int32_t updown_gap;   /* its gapWidth, percent */
+	dml_chart_sppr up_sppr, down_sppr;
+	uint8_t has_up_sppr, has_down_sppr;
 	uint8_t has_overlap;
 	int32_t gap_width;    /* percent of a bar, 0..500 (default 150) */
 	int32_t overlap;      /* -100..100 */
@@ -157,6 +176,8 @@ typedef struct dml_chart_axis {
 	uint8_t between;      /* crossBetween="between" (1) or "midCat" (0) */
 	uint8_t has_between;
 	uint32_t cross_ax;
+	uint8_t base_unit;    /* date axes: baseTimeUnit (enum dml_time_unit) */
+	uint8_t major_unit;   /* majorTimeUnit; AUTO: the base unit */
 	dml_chart_sppr sppr;
 	dml_chart_txpr txpr;
 	dml_chart_title title;
@@ -214,6 +235,28 @@ void dml_chart_axis_auto(double lo, double hi, int has_min, double min_in,
                          int has_max, double max_in, int has_major,
                          double major_in, int max_intervals, double *min,
                          double *max, double *major);
+
+/*
+ * Automatic scaling of a logarithmic axis (scaling/logBase @base, 2..1000):
+ * whole powers of @base round the positive data @lo..@hi (lo <= 0 or no
+ * data: 1..base); explicit positive bounds are kept. *major is the step
+ * in powers of @base between ticks: 1, or log_base(majorUnit) when an
+ * explicit majorUnit above 1 is given (Office stores the factor); at most
+ * 200 steps. Pure; thread-safe.
+ */
+void dml_chart_axis_log(double lo, double hi, int has_min, double min_in,
+                        int has_max, double max_in, int has_major,
+                        double major_in, double base, double *min, double *max,
+                        double *major);
+
+/*
+ * Date axes (serial day numbers of the 1900 system): whole @unit steps
+ * (days, months, years; AUTO counts days) from the date of @from to the
+ * date of @to (negative when earlier), and the serial @k units after
+ * @from (the day of the month clamped to the month's length). Pure.
+ */
+int64_t dml_chart_date_diff(double from, double to, int unit);
+double dml_chart_date_add(double from, int64_t k, int unit);
 
 /*
  * Format @v with a spreadsheet number format (General, 0, 0.0, #,##0,

@@ -27,6 +27,7 @@ axis_index(chart_draw *cd, const dml_chart_axis *ax)
 	cd->axes[cd->n_axes].ax = ax;
 	cd->axes[cd->n_axes].lo = INFINITY;
 	cd->axes[cd->n_axes].hi = -INFINITY;
+	cd->axes[cd->n_axes].lo_pos = INFINITY;
 	cd->axes[cd->n_axes].skip = 1;
 	return cd->n_axes++;
 }
@@ -49,6 +50,8 @@ extend(chart_axis *a, double v)
 		return;
 	a->lo = v < a->lo ? v : a->lo;
 	a->hi = v > a->hi ? v : a->hi;
+	if (v > 0 && !(v >= a->lo_pos))
+		a->lo_pos = v;
 }
 
 static uint32_t
@@ -57,7 +60,7 @@ group_points(const dml_chart_group *g)
 	uint32_t n = 0;
 	for (uint32_t i = 0; i < g->n_series; i++) {
 		n = g->series[i].n_pts > n ? g->series[i].n_pts : n;
-		if (g->type != DML_CHART_SCATTER)
+		if (!chart_group_is_xy(g))
 			n = g->series[i].n_cat > n ? g->series[i].n_cat : n;
 	}
 	return n;
@@ -69,7 +72,7 @@ group_extent(const dml_chart_group *g, chart_axis *val, chart_axis *x)
 {
 	uint32_t n = group_points(g);
 
-	if (g->type == DML_CHART_SCATTER) {
+	if (chart_group_is_xy(g)) {
 		for (uint32_t si = 0; si < g->n_series; si++) {
 			const dml_chart_series *s = &g->series[si];
 			for (uint32_t i = 0; i < s->n_pts; i++) {
@@ -125,6 +128,71 @@ group_extent(const dml_chart_group *g, chart_axis *val, chart_axis *x)
 	}
 }
 
+/* A date axis (c:dateAx over numeric categories): one slot per base time
+ * unit from the earliest date to the latest, each point in the slot of
+ * its date; Office leaves empty slots where dates are missing. Falls back
+ * to plain categories when the dates are unusable or span too much. */
+static void
+date_axis_setup(chart_axis *ca, const dml_chart_axis *m, const dml_chart_group *g)
+{
+	const dml_chart_series *s = NULL;
+	double lo = INFINITY, hi = -INFINITY;
+	int64_t slots;
+	int unit = m->base_unit, first_of_month = 1, first_of_year = 1;
+
+	for (uint32_t si = 0; si < g->n_series && !s; si++)
+		if (g->series[si].cat_num && g->series[si].n_cat)
+			s = &g->series[si];
+	if (!s)
+		return;
+	for (uint32_t i = 0; i < s->n_cat; i++) {
+		double d = s->cat_num[i];
+		if (!(d >= 1 && d <= 2958465))
+			continue;
+		lo = fmin(lo, floor(d));
+		hi = fmax(hi, floor(d));
+		first_of_month &= dml_chart_date_diff(d - 1, d, DML_TIME_MONTHS) == 1;
+		first_of_year &= dml_chart_date_diff(d - 1, d, DML_TIME_YEARS) == 1;
+	}
+	if (!isfinite(lo))
+		return;
+	if (unit == DML_TIME_AUTO)
+		unit = first_of_year && hi - lo >= 365 ? DML_TIME_YEARS :
+		       first_of_month && hi - lo >= 28 ? DML_TIME_MONTHS : DML_TIME_DAYS;
+	slots = dml_chart_date_diff(lo, hi, unit) + 1;
+	if (slots < 1 || slots > 10000)
+		return;
+	ca->dates = s->cat_num;
+	ca->n_dates = s->n_cat;
+	ca->date0 = lo;
+	ca->unit = unit;
+	ca->n_cat = (uint32_t) slots;
+	ca->labels = NULL;
+	ca->date_fmt = m->num_fmt && !m->source_linked ? m->num_fmt : s->cat_fmt;
+	ca->date_step = 1;
+	if (m->has_major) {
+		double k = m->major;
+		if (m->major_unit == DML_TIME_YEARS && unit == DML_TIME_MONTHS)
+			k *= 12;
+		else if (m->major_unit == DML_TIME_MONTHS && unit == DML_TIME_YEARS)
+			k /= 12;
+		ca->date_step = k >= 2 && k <= 10000 ? (uint32_t) lround(k) : 1;
+	}
+}
+
+double
+chart_cat_slot(const chart_axis *a, uint32_t i)
+{
+	int64_t k;
+
+	if (!a->dates)
+		return i < a->n_cat ? (double) i : -1;
+	if (i >= a->n_dates || !(a->dates[i] >= 1 && a->dates[i] <= 2958465))
+		return -1;
+	k = dml_chart_date_diff(a->date0, a->dates[i], a->unit);
+	return k >= 0 && k < a->n_cat ? (double) k : -1;
+}
+
 void
 chart_axes_setup(chart_draw *cd)
 {
@@ -137,11 +205,12 @@ chart_axes_setup(chart_draw *cd)
 		int i0, i1;
 
 		cd->pair[gi][0] = cd->pair[gi][1] = -1;
-		if (g->type == DML_CHART_PIE || g->type == DML_CHART_DOUGHNUT)
+		if (g->type == DML_CHART_PIE || g->type == DML_CHART_DOUGHNUT ||
+		    g->type == DML_CHART_RADAR)
 			continue;
 		a0 = find_axis(c, g->ax_id[0], g->n_ax >= 1);
 		a1 = find_axis(c, g->ax_id[1], g->n_ax >= 2);
-		if (g->type == DML_CHART_SCATTER) {
+		if (chart_group_is_xy(g)) {
 			/* the horizontal one is x */
 			if (a1 && (a1->pos == DML_AXPOS_B || a1->pos == DML_AXPOS_T) &&
 			    !(a0 && (a0->pos == DML_AXPOS_B || a0->pos == DML_AXPOS_T))) {
@@ -172,10 +241,14 @@ chart_axes_setup(chart_draw *cd)
 		ca->other = i1;
 		va->other = i0;
 		va->is_val = 1;
-		ca->is_val = g->type == DML_CHART_SCATTER;
+		ca->is_val = chart_group_is_xy(g);
 		ca->horizontal = !(g->type == DML_CHART_BAR && g->horizontal);
 		va->horizontal = !ca->horizontal;
 		group_extent(g, va, ca);
+		if (g->type == DML_CHART_BUBBLE && chart_bubble_max_size(g) > 0) {
+			ca->bubble_pct = fmax(ca->bubble_pct, g->bubble_scale);
+			va->bubble_pct = fmax(va->bubble_pct, g->bubble_scale);
+		}
 		if (!va->fmt && g->n_series)
 			va->fmt = g->series[0].val_fmt;
 		if (ca->is_val && !ca->fmt && g->n_series)
@@ -192,6 +265,8 @@ chart_axes_setup(chart_draw *cd)
 			              g->type != DML_CHART_AREA;
 			if (g->type == DML_CHART_BAR)
 				ca->between = 1;
+			if (catx && catx->kind == DML_AXIS_DATE && !ca->dates)
+				date_axis_setup(ca, catx, g);
 		}
 	}
 }
@@ -214,11 +289,29 @@ font_size(const chart_axis *a)
 	return a->rpr.sz_100pt / 100.0;
 }
 
+/* Widen the data extent of an axis of a bubble group so that the largest
+ * bubble (radius @r_pt, points) fits inside an axis @len points long. */
 static void
-axis_scale(chart_axis *a, double len)
+bubble_room(chart_axis *a, double r_pt, double len, double *lo, double *hi)
+{
+	double f = len > 0 ? r_pt / len : 0, span = *hi - *lo, pad;
+
+	if (!(f > 0) || f > 0.4)
+		return;
+	if (!(span > 0))
+		span = fabs(*hi) > 0 ? fabs(*hi) : 1;
+	pad = span * f / (1 - 2 * f);
+	if (!a->ax->has_min)
+		*lo -= pad;
+	if (!a->ax->has_max)
+		*hi += pad;
+}
+
+static void
+axis_scale(chart_axis *a, double len, double min_side)
 {
 	const dml_chart_axis *m = a->ax;
-	double fs = font_size(a);
+	double fs = font_size(a), lo = a->lo, hi = a->hi;
 	int max_n;
 
 	if (!a->is_val) {
@@ -232,21 +325,33 @@ axis_scale(chart_axis *a, double len)
 	max_n = (int) floor(len / (a->horizontal ? fs * 3.2 : fs * 1.5));
 	max_n = max_n > 8 ? 8 : max_n < 2 ? 2 : max_n;
 	if (a->percent) {
-		double lo = a->lo < 0 ? -1 : 0;
-		dml_chart_axis_auto(lo, 1, 1, m->has_min ? m->min : lo, 1,
+		double p_lo = a->lo < 0 ? -1 : 0;
+		dml_chart_axis_auto(p_lo, 1, 1, m->has_min ? m->min : p_lo, 1,
 		                    m->has_max ? m->max : 1, m->has_major, m->major,
 		                    max_n + 2, &a->min, &a->max, &a->major);
 		return;
 	}
-	dml_chart_axis_auto(isfinite(a->lo) ? a->lo : 0, isfinite(a->hi) ? a->hi : 0,
-	                    m->has_min, m->min, m->has_max, m->max, m->has_major,
+	if (m->log_base > 0) {
+		a->log = m->log_base;
+		dml_chart_axis_log(a->lo_pos, hi, m->has_min, m->min, m->has_max, m->max,
+		                   m->has_major, m->major, m->log_base, &a->min, &a->max,
+		                   &a->major);
+		return;
+	}
+	if (!isfinite(lo) || !isfinite(hi))
+		lo = hi = 0;
+	if (a->bubble_pct > 0)
+		bubble_room(a, min_side * 0.125 * a->bubble_pct / 100, len, &lo, &hi);
+	dml_chart_axis_auto(lo, hi, m->has_min, m->min, m->has_max, m->max, m->has_major,
 	                    m->major, max_n, &a->min, &a->max, &a->major);
 }
 
 static uint32_t
 n_ticks(const chart_axis *a)
 {
-	double n = floor((a->max - a->min) / a->major + 1e-6);
+	double n = a->log > 0 ? floor((log(a->max) - log(a->min)) / log(a->log) /
+	                              a->major + 1e-6) :
+	           floor((a->max - a->min) / a->major + 1e-6);
 	return n < 0 ? 0 : n > 1000 ? 1000 : (uint32_t) n;
 }
 
@@ -254,6 +359,13 @@ static double
 tick_value(const chart_axis *a, uint32_t i)
 {
 	double v = a->min + i * a->major;
+
+	if (a->log > 0) {
+		/* powers of 10 print exactly when rounded to 15 digits */
+		double p = a->min * pow(a->log, i * a->major);
+		double q = p > 0 ? pow(10, floor(log10(p)) - 14) : 0;
+		return q > 0 ? round(p / q) * q : p;
+	}
 	/* keep 0.1 + 0.2 from printing as 0.30000000000000004 */
 	double q = pow(10, floor(log10(a->major)) - 6);
 	return q > 0 ? round(v / q) * q : v;
@@ -264,6 +376,9 @@ label_text(const chart_axis *a, uint32_t i, char *buf, size_t size)
 {
 	if (a->is_val)
 		dml_chart_format_number(tick_value(a, i), axis_fmt(a), buf, size);
+	else if (a->dates)
+		dml_chart_format_number(dml_chart_date_add(a->date0, i, a->unit),
+		                        a->date_fmt, buf, size);
 	else if (a->labels && i < a->n_cat && a->labels[i])
 		snprintf(buf, size, "%s", a->labels[i]);
 	else if (a->labels)
@@ -327,6 +442,9 @@ axis_measure(chart_draw *cd, chart_axis *a, double len)
 	if (a->is_val || !n)
 		return;
 	cat_len = len / (a->between ? n : (n > 1 ? n - 1 : 1));
+	/* a date axis labels every majorUnit-th slot only */
+	if (a->date_step > 1)
+		cat_len *= a->date_step;
 	if (!a->horizontal) {
 		double need = a->lbl_h;
 		a->skip = need > cat_len ? (uint32_t) ceil(need / cat_len) : 1;
@@ -439,7 +557,8 @@ scale_all(chart_draw *cd)
 {
 	for (int i = 0; i < cd->n_axes; i++) {
 		chart_axis *a = &cd->axes[i];
-		axis_scale(a, a->horizontal ? cd->plot.w : cd->plot.h);
+		axis_scale(a, a->horizontal ? cd->plot.w : cd->plot.h,
+		           fmin(cd->plot.w, cd->plot.h));
 	}
 }
 
@@ -518,6 +637,7 @@ chart_axes_layout(chart_draw *cd, chart_rect area, int inner_given)
 		chart_axis *a = &cd->axes[i];
 		const chart_axis *o = &cd->axes[a->other];
 		double v;
+		a->cross_val = 0;
 		if (a->other == i) {
 			a->cross = a->horizontal ? cd->plot.y + cd->plot.h : cd->plot.x;
 			continue;
@@ -537,6 +657,7 @@ chart_axes_layout(chart_draw *cd, chart_rect area, int inner_given)
 			v = o->min;
 		if (v > o->max)
 			v = o->max;
+		a->cross_val = v;
 		a->cross = !o->is_val ? (o->horizontal ?
 		           (o->ax->reversed ? cd->plot.x + cd->plot.w - (v - o->min) /
 		            (o->max - o->min) * cd->plot.w : cd->plot.x + (v - o->min) /
@@ -562,6 +683,10 @@ chart_axis_pos(const chart_draw *cd, const chart_axis *a, double v)
 		uint32_t n = a->n_cat ? a->n_cat : 1;
 		t = a->between ? (v + 0.5) / n : (n > 1 ? v / (n - 1) : 0.5);
 	}
+	else if (a->log > 0)
+		/* values at or below zero have no place: they sit at the min */
+		t = v > 0 && a->max > a->min ? (log(v) - log(a->min)) /
+		    (log(a->max) - log(a->min)) : 0;
 	else
 		t = a->max > a->min ? (v - a->min) / (a->max - a->min) : 0;
 	if (a->ax->reversed)
@@ -587,7 +712,7 @@ cat_edge(const chart_draw *cd, const chart_axis *a, double k)
 /* ---- drawing ---- */
 
 static dml_line
-default_line(int grid)
+default_line(void)
 {
 	/* 2007-style defaults: tx1 at a 75 % tint (0x868686 on black) */
 	dml_line ln;
@@ -601,14 +726,13 @@ default_line(int grid)
 	ln.fill.color.n_mods = 1;
 	ln.fill.color.mods[0].op = DML_CMOD_TINT;
 	ln.fill.color.mods[0].val = 75000;
-	(void) grid;
 	return ln;
 }
 
-static dml_line
-sppr_line(const dml_chart_sppr *sp, int grid)
+dml_line
+chart_sppr_line(const dml_chart_sppr *sp)
 {
-	dml_line d = default_line(grid);
+	dml_line d = default_line();
 
 	if (!sp->has_line)
 		return d;
@@ -638,6 +762,21 @@ line_across(chart_draw *cd, const chart_axis *a, double pos, const dml_line *ln)
 	cairo_new_path(cr);
 }
 
+/* Minor gridlines of a log axis: 2, 3, ... base-1 times each power
+ * (whole bases up to 10 only; Office shows none otherwise). */
+static void
+draw_log_minor_grid(chart_draw *cd, const chart_axis *a)
+{
+	dml_line ln = chart_sppr_line(&a->ax->minor_grid_sppr);
+	uint32_t n = n_ticks(a);
+
+	if (a->log != floor(a->log) || a->log > 10 || a->major != 1)
+		return;
+	for (uint32_t k = 0; k < n; k++)
+		for (int j = 2; j < (int) a->log; j++)
+			line_across(cd, a, chart_axis_pos(cd, a, tick_value(a, k) * j), &ln);
+}
+
 void
 chart_axes_draw_grid(chart_draw *cd)
 {
@@ -646,17 +785,20 @@ chart_axes_draw_grid(chart_draw *cd)
 			const chart_axis *a = &cd->axes[i];
 			const dml_chart_axis *m = a->ax;
 			dml_line ln;
-			if (pass == 0 && m->minor_grid && a->is_val) {
+			if (pass == 0 && m->minor_grid && a->is_val && a->log > 0) {
+				draw_log_minor_grid(cd, a);
+			}
+			else if (pass == 0 && m->minor_grid && a->is_val) {
 				double minor = a->major / 5;
 				uint32_t n = (uint32_t) fmin(5000, floor((a->max - a->min) /
 				                                         minor + 1e-6));
-				ln = sppr_line(&m->minor_grid_sppr, 1);
+				ln = chart_sppr_line(&m->minor_grid_sppr);
 				for (uint32_t k = 0; k <= n; k++)
 					line_across(cd, a, chart_axis_pos(cd, a, a->min + k * minor),
 					            &ln);
 			}
 			if (pass == 1 && m->major_grid) {
-				ln = sppr_line(&m->major_grid_sppr, 1);
+				ln = chart_sppr_line(&m->major_grid_sppr);
 				if (a->is_val)
 					for (uint32_t k = 0; k <= n_ticks(a); k++)
 						line_across(cd, a, chart_axis_pos(cd, a, tick_value(a, k)),
@@ -698,6 +840,17 @@ draw_tick(chart_draw *cd, const chart_axis *a, double pos, int mark,
 	cairo_new_path(cr);
 }
 
+/* Labels drawn: every skip-th; on a date axis skip counts major units
+ * (axis_measure measured the room per major unit). */
+static uint32_t
+label_step(const chart_axis *a)
+{
+	uint32_t step = a->skip ? a->skip : 1;
+
+	return a->date_step > 1 && step <= UINT32_MAX / a->date_step ?
+	       step * a->date_step : step;
+}
+
 static void
 draw_labels(chart_draw *cd, const chart_axis *a)
 {
@@ -714,7 +867,7 @@ draw_labels(chart_draw *cd, const chart_axis *a)
 		base = a->horizontal ? cd->plot.y : cd->plot.x + cd->plot.w;
 	else
 		base = a->cross;
-	for (uint32_t i = 0; i < n; i += a->skip ? a->skip : 1) {
+	for (uint32_t i = 0; i < n; i += label_step(a)) {
 		char buf[256];
 		PangoLayout *l;
 		double pos = a->is_val ? chart_axis_pos(cd, a, tick_value(a, i)) :
@@ -774,7 +927,7 @@ chart_axes_draw(chart_draw *cd)
 		dml_line ln;
 		if (a->ax->deleted)
 			continue;
-		ln = sppr_line(&a->ax->sppr, 0);
+		ln = chart_sppr_line(&a->ax->sppr);
 		if (ln.fill.kind != DML_FILL_NONE) {
 			cairo_new_path(cr);
 			if (a->horizontal) {

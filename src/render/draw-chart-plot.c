@@ -72,10 +72,11 @@ stacked_value(const chart_draw *cd, const dml_chart_group *g, uint32_t si,
 }
 
 static double
-base_value(const chart_axis *va)
+base_value(const chart_axis *ca)
 {
-	/* bars and areas grow from where the category axis crosses */
-	return va->min > 0 ? va->min : va->max < 0 ? va->max : 0;
+	/* bars and areas grow from where the category axis crosses the
+	 * value axis (zero, the nearer end, or crossesAt) */
+	return ca->cross_val;
 }
 
 /* ---- data labels ---- */
@@ -167,14 +168,18 @@ bar_rect(const chart_draw *cd, const dml_chart_group *g, const chart_axis *ca,
 	double cat_len = len / (ca->n_cat ? ca->n_cat : 1);
 	double bw = cat_len / (k - (k - 1) * ov / 100 + g->gap_width / 100.0);
 	double group_w = bw * (k - (k - 1) * ov / 100);
-	double centre = chart_axis_pos(cd, ca, i), off, dir;
+	double centre, off, dir, cat = chart_cat_slot(ca, i);
 	uint32_t slot = stacked ? 0 : si;
+
+	if (cat < 0)
+		return 0;
+	centre = chart_axis_pos(cd, ca, cat);
 
 	end = stacked_value(cd, g, si, i, &base);
 	if (isnan(end))
 		return 0;
 	if (!stacked)
-		base = base_value(va);
+		base = base_value(ca);
 	out->v = val_at(cd, &g->series[si], i);
 	out->neg = end < base;
 	/* series go along the axis direction: the first nearest the start */
@@ -208,7 +213,7 @@ draw_bars(chart_draw *cd, const dml_chart_group *g, int gi)
 
 	for (uint32_t si = 0; si < g->n_series; si++) {
 		const dml_chart_series *s = &g->series[si];
-		for (uint32_t i = 0; i < s->n_pts && i < ca->n_cat; i++) {
+		for (uint32_t i = 0; i < s->n_pts; i++) {
 			bar_geom b;
 			dml_fill fill;
 			dml_line line;
@@ -247,7 +252,7 @@ bar_labels(chart_draw *cd, const dml_chart_group *g, int gi)
 			continue;
 		pos = d->pos == DML_DLBL_DEFAULT || d->pos == DML_DLBL_BEST_FIT ?
 		      (stacked ? DML_DLBL_CTR : DML_DLBL_OUT_END) : d->pos;
-		for (uint32_t i = 0; i < s->n_pts && i < ca->n_cat; i++) {
+		for (uint32_t i = 0; i < s->n_pts; i++) {
 			bar_geom b;
 			char text[256];
 			double pct = NAN, x, y, ax = 0.5, ay = 0.5;
@@ -333,15 +338,15 @@ series_points(const chart_draw *cd, const dml_chart_group *g, int gi,
 		valid[i] = 0;
 		if (isnan(v))
 			continue;
-		if (g->type == DML_CHART_SCATTER) {
+		if (chart_group_is_xy(g)) {
 			x = s->xval ? s->xval[i] : i + 1.0;
 			if (isnan(x))
 				continue;
 		}
 		else {
-			if (i >= ca->n_cat)
+			x = chart_cat_slot(ca, i);
+			if (x < 0)
 				continue;
-			x = i;
 		}
 		p[i].x = chart_axis_pos(cd, ca, x);
 		p[i].y = chart_axis_pos(cd, va, v);
@@ -379,7 +384,7 @@ draw_series_line(chart_draw *cd, const dml_chart_group *g, int gi, uint32_t si,
 	}
 	n = series_points(cd, g, gi, si, p, valid);
 	chart_series_style(cd, g, si, -1, &fill, &line, &has_line);
-	if (pass == 0 && has_line && (g->type == DML_CHART_LINE || g->scatter_lines)) {
+	if (pass == 0 && has_line && chart_group_has_lines(g)) {
 		uint32_t i = 0;
 		while (i < n) {
 			uint32_t j;
@@ -416,9 +421,176 @@ draw_series_line(chart_draw *cd, const dml_chart_group *g, int gi, uint32_t si,
 	free(valid);
 }
 
+/* Stock charts: the high-low line of each category runs from its lowest
+ * to its highest value over the series; the up-down bars join the first
+ * series (open) to the last (close), white where it rose, black where it
+ * fell (Office's defaults). */
+static void
+draw_stock_extras(chart_draw *cd, const dml_chart_group *g, int gi)
+{
+	const chart_axis *ca = &cd->axes[cd->pair[gi][0]];
+	const chart_axis *va = &cd->axes[cd->pair[gi][1]];
+	cairo_t *cr = cd->cr;
+	uint32_t n = 0;
+	double cat_len = (ca->horizontal ? cd->plot.w : cd->plot.h) /
+	                 (ca->n_cat ? ca->n_cat : 1);
+
+	for (uint32_t si = 0; si < g->n_series; si++)
+		n = g->series[si].n_pts > n ? g->series[si].n_pts : n;
+	for (uint32_t i = 0; i < n && g->has_hilow; i++) {
+		double lo = INFINITY, hi = -INFINITY, cat = chart_cat_slot(ca, i);
+		dml_line ln;
+		if (cat < 0)
+			continue;
+		for (uint32_t si = 0; si < g->n_series; si++) {
+			double v = val_at(cd, &g->series[si], i);
+			if (!isnan(v)) {
+				lo = fmin(lo, v);
+				hi = fmax(hi, v);
+			}
+		}
+		if (!(hi > lo))
+			continue;
+		ln = chart_sppr_line(&g->hilow_sppr);
+		cairo_new_path(cr);
+		if (ca->horizontal) {
+			double x = chart_axis_pos(cd, ca, cat);
+			cairo_move_to(cr, x, chart_axis_pos(cd, va, lo));
+			cairo_line_to(cr, x, chart_axis_pos(cd, va, hi));
+		}
+		else {
+			double y = chart_axis_pos(cd, ca, cat);
+			cairo_move_to(cr, chart_axis_pos(cd, va, lo), y);
+			cairo_line_to(cr, chart_axis_pos(cd, va, hi), y);
+		}
+		chart_stroke_current(cd, &ln, 9525);
+		cairo_new_path(cr);
+	}
+	if (!g->has_updown || g->n_series < 2)
+		return;
+	for (uint32_t i = 0; i < n; i++) {
+		double open = val_at(cd, &g->series[0], i);
+		double close = val_at(cd, &g->series[g->n_series - 1], i);
+		double bw = cat_len / (1 + g->updown_gap / 100.0), c, p0, p1;
+		double cat = chart_cat_slot(ca, i);
+		int up = close > open;
+		dml_chart_sppr sp;
+		if (isnan(open) || isnan(close) || cat < 0)
+			continue;
+		sp = up ? g->up_sppr : g->down_sppr;
+		if (!(up ? g->has_up_sppr : g->has_down_sppr) ||
+		    sp.fill.kind == DML_FILL_UNSET) {
+			sp.fill.kind = DML_FILL_SOLID;
+			sp.fill.color.kind = DML_COLOR_SCHEME;
+			sp.fill.color.slot = up ? DML_SLOT_BG1 : DML_SLOT_TX1;
+			sp.fill.color.n_mods = 0;
+		}
+		c = chart_axis_pos(cd, ca, cat);
+		p0 = chart_axis_pos(cd, va, open);
+		p1 = chart_axis_pos(cd, va, close);
+		cairo_new_path(cr);
+		if (ca->horizontal)
+			cairo_rectangle(cr, c - bw / 2, fmin(p0, p1), bw, fabs(p1 - p0));
+		else
+			cairo_rectangle(cr, fmin(p0, p1), c - bw / 2, fabs(p1 - p0), bw);
+		chart_fill_current(cd, &sp.fill, c - bw / 2, fmin(p0, p1), bw,
+		                   fabs(p1 - p0));
+		{
+			dml_line ln = chart_sppr_line(&sp);
+			chart_stroke_current(cd, &ln, 9525);
+		}
+		cairo_new_path(cr);
+	}
+}
+
+/* ---- bubbles ---- */
+
+/* Radius in points of a bubble of size @z: the largest bubble of the
+ * group is a quarter of the plot's smaller side at bubbleScale 100, the
+ * others scale by area or width (sizeRepresents). */
+static double
+bubble_radius(const chart_draw *cd, const dml_chart_group *g, double z,
+              double zmax)
+{
+	double dmax = fmin(cd->plot.w, cd->plot.h) * 0.25 * g->bubble_scale / 100.0;
+	double f;
+
+	if (!(zmax > 0) || isnan(z))
+		return 0;
+	f = fabs(z) / zmax;
+	return dmax / 2 * (g->bubble_area ? sqrt(f) : f);
+}
+
+double
+chart_bubble_max_size(const dml_chart_group *g)
+{
+	double zmax = 0;
+
+	for (uint32_t si = 0; si < g->n_series; si++) {
+		const dml_chart_series *s = &g->series[si];
+		for (uint32_t i = 0; s->bsize && i < s->n_pts; i++)
+			if (!isnan(s->bsize[i]) && (s->bsize[i] > 0 || g->show_neg_bubbles))
+				zmax = fmax(zmax, fabs(s->bsize[i]));
+	}
+	return zmax;
+}
+
+static void
+draw_bubbles(chart_draw *cd, const dml_chart_group *g, int gi)
+{
+	cairo_t *cr = cd->cr;
+	double zmax = chart_bubble_max_size(g);
+
+	for (uint32_t si = 0; si < g->n_series; si++) {
+		const dml_chart_series *s = &g->series[si];
+		pt2 *p;
+		uint8_t *valid;
+		if (!s->n_pts || !s->bsize)
+			continue;
+		p = s2p_malloc_array(s->n_pts, sizeof *p);
+		valid = s2p_malloc_array(s->n_pts, 1);
+		if (!p || !valid) {
+			free(p);
+			free(valid);
+			continue;
+		}
+		series_points(cd, g, gi, si, p, valid);
+		for (uint32_t i = 0; i < s->n_pts; i++) {
+			double z = s->bsize[i], r;
+			dml_fill fill;
+			dml_line line;
+			int has_line;
+			if (!valid[i] || isnan(z) || (z <= 0 && !g->show_neg_bubbles))
+				continue;
+			r = bubble_radius(cd, g, z, zmax);
+			if (!(r > 0))
+				continue;
+			chart_series_style(cd, g, si, i, &fill, &line, &has_line);
+			cairo_new_path(cr);
+			cairo_arc(cr, p[i].x, p[i].y, r, 0, 2 * S2P_PI);
+			/* a negative bubble is drawn hollow */
+			if (z > 0)
+				chart_fill_current(cd, &fill, p[i].x - r, p[i].y - r, 2 * r,
+				                   2 * r);
+			else if (!has_line && fill.kind == DML_FILL_SOLID) {
+				memset(&line, 0, sizeof line);
+				line.fill = fill;
+				has_line = 1;
+			}
+			if (has_line)
+				chart_stroke_current(cd, &line, 9525);
+			cairo_new_path(cr);
+		}
+		free(p);
+		free(valid);
+	}
+}
+
 static void
 draw_lines(chart_draw *cd, const dml_chart_group *g, int gi)
 {
+	if (g->stock)
+		draw_stock_extras(cd, g, gi);
 	for (int pass = 0; pass < 2; pass++)
 		for (uint32_t si = 0; si < g->n_series; si++)
 			draw_series_line(cd, g, gi, si, pass);
@@ -435,7 +607,7 @@ draw_areas(chart_draw *cd, const dml_chart_group *g, int gi)
 
 	for (uint32_t si = 0; si < g->n_series; si++) {
 		const dml_chart_series *s = &g->series[si];
-		uint32_t n = s->n_pts < ca->n_cat ? s->n_pts : ca->n_cat;
+		uint32_t n = s->n_pts;
 		dml_fill fill;
 		dml_line line;
 		int has_line, started = 0;
@@ -447,10 +619,12 @@ draw_areas(chart_draw *cd, const dml_chart_group *g, int gi)
 		 * counts as zero in an area */
 		for (uint32_t i = 0; i < n; i++) {
 			double base, v = stacked_value(cd, g, si, i, &base);
-			double x, y;
+			double x, y, cat = chart_cat_slot(ca, i);
+			if (cat < 0)
+				continue;
 			if (isnan(v))
 				v = stacked ? base : 0;
-			x = chart_axis_pos(cd, ca, i);
+			x = chart_axis_pos(cd, ca, cat);
 			y = chart_axis_pos(cd, va, v);
 			if (!ca->horizontal) {
 				double t = x;
@@ -464,7 +638,9 @@ draw_areas(chart_draw *cd, const dml_chart_group *g, int gi)
 			started = 1;
 		}
 		for (uint32_t k = n; k-- > 0;) {
-			double base = base_value(va), x, y;
+			double base = base_value(ca), x, y, cat = chart_cat_slot(ca, k);
+			if (cat < 0)
+				continue;
 			if (stacked)
 				stacked_value(cd, g, si, k, &base);
 			if (stacked && isnan(val_at(cd, s, k))) {
@@ -481,7 +657,7 @@ draw_areas(chart_draw *cd, const dml_chart_group *g, int gi)
 					base = b2 > 0 ? base / b2 : 0;
 				}
 			}
-			x = chart_axis_pos(cd, ca, k);
+			x = chart_axis_pos(cd, ca, cat);
 			y = chart_axis_pos(cd, va, base);
 			if (!ca->horizontal) {
 				double t = x;
@@ -548,7 +724,7 @@ point_labels(chart_draw *cd, const dml_chart_group *g, int gi)
 					double base, v = stacked_value(cd, g, si, i, &base);
 					if (g->grouping == DML_GROUP_STANDARD ||
 					    g->grouping == DML_GROUP_CLUSTERED)
-						base = base_value(va);
+						base = base_value(&cd->axes[cd->pair[gi][0]]);
 					y = chart_axis_pos(cd, va, (v + base) / 2);
 				}
 				break;
@@ -687,6 +863,8 @@ chart_plot_draw(chart_draw *cd)
 				draw_areas(cd, g, (int) gi);
 			else if (order == 1 && g->type == DML_CHART_BAR)
 				draw_bars(cd, g, (int) gi);
+			else if (order == 1 && g->type == DML_CHART_BUBBLE)
+				draw_bubbles(cd, g, (int) gi);
 			else if (order == 2 && (g->type == DML_CHART_LINE ||
 			                        g->type == DML_CHART_SCATTER))
 				draw_lines(cd, g, (int) gi);

@@ -270,7 +270,22 @@ varies_by_point(const dml_chart_group *g)
 	 * lines and areas (Office) */
 	return g->vary_colors && g->n_series == 1 &&
 	       (g->type == DML_CHART_BAR || g->type == DML_CHART_PIE ||
-	        g->type == DML_CHART_DOUGHNUT || g->type == DML_CHART_SCATTER);
+	        g->type == DML_CHART_DOUGHNUT || g->type == DML_CHART_SCATTER ||
+	        g->type == DML_CHART_BUBBLE);
+}
+
+int
+chart_group_is_xy(const dml_chart_group *g)
+{
+	return g->type == DML_CHART_SCATTER || g->type == DML_CHART_BUBBLE;
+}
+
+int
+chart_group_has_lines(const dml_chart_group *g)
+{
+	return g->type == DML_CHART_LINE || (g->type == DML_CHART_SCATTER &&
+	       g->scatter_lines) || (g->type == DML_CHART_RADAR &&
+	       g->radar_style != DML_RADAR_FILLED);
 }
 
 void
@@ -279,7 +294,8 @@ chart_series_style(const chart_draw *cd, const dml_chart_group *g, uint32_t si,
 {
 	const dml_chart_series *s = &g->series[si];
 	const dml_chart_dpt *d = find_dpt(s, pt);
-	int is_line = g->type == DML_CHART_LINE || g->type == DML_CHART_SCATTER;
+	int is_line = g->type == DML_CHART_LINE || g->type == DML_CHART_SCATTER ||
+	              (g->type == DML_CHART_RADAR && g->radar_style != DML_RADAR_FILLED);
 	int pie = g->type == DML_CHART_PIE || g->type == DML_CHART_DOUGHNUT;
 	dml_color dflt;
 	uint32_t ci = s->idx, n = cd->n_series;
@@ -324,6 +340,10 @@ chart_series_style(const chart_draw *cd, const dml_chart_group *g, uint32_t si,
 			line->has_w = 1;
 			line->w_emu = 28575;
 		}
+		/* a stock chart's series have no lines unless they say so */
+		if (g->stock && !(d && d->sppr.has_line) && !(s->sppr.has_line &&
+		    s->sppr.line.fill.kind != DML_FILL_UNSET))
+			line->fill.kind = DML_FILL_NONE;
 		if (!line->cap)
 			line->cap = 2;
 		*has_line = line->fill.kind != DML_FILL_NONE;
@@ -348,8 +368,11 @@ chart_series_marker(const chart_draw *cd, const dml_chart_group *g, uint32_t si)
 	memset(&m, 0, sizeof m);
 	if (s->has_marker)
 		m = s->marker;
+	/* stock series, plain and filled radars show no automatic markers */
 	if (m.symbol == DML_MARKER_AUTO)
-		m.symbol = g->type == DML_CHART_LINE && !g->show_markers ?
+		m.symbol = (g->type == DML_CHART_LINE && !g->show_markers) || g->stock ||
+		           (g->type == DML_CHART_RADAR &&
+		            g->radar_style != DML_RADAR_MARKER) ?
 		           DML_MARKER_NONE : autos[s->idx % S2P_ARRAY_LEN(autos)];
 	if (!m.size)
 		m.size = 5;
@@ -539,6 +562,16 @@ legend_entries(chart_draw *cd, const dml_rpr *r, legend_entry *e)
 	return n;
 }
 
+/* Lines, scatter series and unfilled radars have a line (and marker) as
+ * their legend key; everything else a small square. */
+static int
+line_key(const legend_entry *e)
+{
+	return e->g->type == DML_CHART_LINE || (e->g->type == DML_CHART_SCATTER &&
+	       e->pt < 0) || (e->g->type == DML_CHART_RADAR &&
+	       e->g->radar_style != DML_RADAR_FILLED);
+}
+
 static void
 legend_key(chart_draw *cd, const legend_entry *e, double x, double y, double sz,
            double key_w)
@@ -549,10 +582,9 @@ legend_key(chart_draw *cd, const legend_entry *e, double x, double y, double sz,
 	int has_line;
 
 	chart_series_style(cd, e->g, e->si, e->pt, &fill, &line, &has_line);
-	if (e->g->type == DML_CHART_LINE || (e->g->type == DML_CHART_SCATTER &&
-	    e->pt < 0)) {
+	if (line_key(e)) {
 		dml_chart_marker m = chart_series_marker(cd, e->g, e->si);
-		int lines = e->g->type == DML_CHART_LINE || e->g->scatter_lines;
+		int lines = chart_group_has_lines(e->g);
 		if (has_line && lines) {
 			cairo_new_path(cr);
 			cairo_move_to(cr, x, y);
@@ -598,8 +630,7 @@ legend_do(chart_draw *cd, chart_rect area, int draw, chart_rect at)
 	if (!n)
 		return box;
 	for (int i = 0; i < n; i++)
-		if ((e[i].g->type == DML_CHART_LINE || e[i].g->type == DML_CHART_SCATTER) &&
-		    e[i].pt < 0)
+		if (line_key(&e[i]))
 			line_keys = 1;
 	key_w = line_keys ? size * 2.0 : key_sz;
 	for (int i = 0; i < n; i++)
@@ -759,6 +790,15 @@ manual_rect(const chart_draw *cd, const dml_chart_layout *l)
 	return r;
 }
 
+static int
+has_radar(const dml_chart *c)
+{
+	for (uint32_t g = 0; g < c->n_groups; g++)
+		if (c->groups[g].type == DML_CHART_RADAR)
+			return 1;
+	return 0;
+}
+
 void
 draw_chart(draw_ctx *dc, const dml_shape *s, double w, double h)
 {
@@ -833,6 +873,14 @@ draw_chart(draw_ctx *dc, const dml_shape *s, double w, double h)
 		area.w = 1;
 	if (area.h < 1)
 		area.h = 1;
+	if (has_radar(c)) {
+		/* radars have a plot of their own; the loader warned about any
+		 * other group beside them */
+		chart_radar_draw(&cd, c->plot_layout.has ? manual_rect(&cd,
+		                 &c->plot_layout) : area, c->plot_layout.has &&
+		                 c->plot_layout.inner);
+		goto title;
+	}
 	chart_axes_setup(&cd);
 	if (c->plot_layout.has)
 		chart_axes_layout(&cd, manual_rect(&cd, &c->plot_layout),
@@ -843,6 +891,7 @@ draw_chart(draw_ctx *dc, const dml_shape *s, double w, double h)
 	chart_axes_draw_grid(&cd);
 	chart_plot_draw(&cd);
 	chart_axes_draw(&cd);
+title:
 	if (title) {
 		chart_layout_draw(&cd, title, cd.w / 2, pad + 3.6, 0.5, 0, 0);
 		g_object_unref(title);

@@ -373,14 +373,14 @@ case_quiet_verbose()
 {
 	local w=$WORK/quiet
 	fresh_dir "$w"
-	run_cli "$w" "$w/n" "$CHARTS" -s 13 -o 'c<n>.png'
-	expect_rc "charts slide 13" 0 "$w/n"
+	run_cli "$w" "$w/n" "$CHARTS" -s 22 -o 'c<n>.png'
+	expect_rc "charts slide 22" 0 "$w/n"
 	expect_err_has "warnings name deck, slide and part" "$w/n" \
-		"slides2png: $CHARTS: slide 13: warning: /ppt/"
-	run_cli "$w" "$w/q" "$CHARTS" -s 13 -o 'c<n>.png' --quiet
+		"slides2png: $CHARTS: slide 22: warning: /ppt/"
+	run_cli "$w" "$w/q" "$CHARTS" -s 22 -o 'c<n>.png' --quiet
 	expect_rc "--quiet" 0 "$w/q"
 	check "--quiet: nothing on stderr" test ! -s "$w/q.err"
-	expect_stdout "--quiet still lists the file" "$w/q" c13.png
+	expect_stdout "--quiet still lists the file" "$w/q" c22.png
 	run_cli "$w" "$w/v" "$SAMPLE" -s 1,2 -o 'v<n>.png' --verbose -q
 	expect_rc "--verbose" 0 "$w/v"
 	expect_err_has "--verbose: per-slide timings" "$w/v" "slide 2: 1280x720, render"
@@ -471,7 +471,7 @@ case_manifest()
 {
 	local w=$WORK/manifest line
 	fresh_dir "$w/a"
-	run_cli "$w/a" "$w/a" "$SAMPLE" "$CHARTS" -o '<name>-<n>.png' -s 6,13 \
+	run_cli "$w/a" "$w/a" "$SAMPLE" "$CHARTS" -o '<name>-<n>.png' -s 6,22 \
 		--manifest m.json
 	expect_rc "--manifest m.json" 0 "$w/a"
 	check "the manifest is valid JSON (python3 -m json.tool)" \
@@ -489,9 +489,9 @@ s = d["slides"][5]
 sys.exit(not (s["hidden"] and s["status"] == "skipped" and s["path"] is None
     and d["slide_count"] == 6 and d["slide_size"] == {"cx_emu": 12192000,
     "cy_emu": 6858000, "width_px": 1280, "height_px": 720}))' "$w/a/m.json"
-	check "manifest: chart slide 13 lists its diagnostics" "$E2E_PYTHON" -c '
+	check "manifest: chart slide 22 lists its diagnostics" "$E2E_PYTHON" -c '
 import json, sys
-s = json.load(open(sys.argv[1]))["decks"][1]["slides"][12]
+s = json.load(open(sys.argv[1]))["decks"][1]["slides"][21]
 sys.exit(not (s["status"] == "ok" and len(s["diagnostics"]) > 0 and
     all(set(x) == {"part", "message"} for x in s["diagnostics"])))' "$w/a/m.json"
 	expect_no_tmp "manifest" "$w/a"

@@ -161,10 +161,42 @@ test_default_colors(void)
 	CHECK_INT(c.slot, DML_SLOT_ACCENT2);
 }
 
+static void
+test_axis_log(void)
+{
+	double mn, mx, mj;
+
+	/* whole decades round the data */
+	dml_chart_axis_log(3, 900000, 0, 0, 0, 0, 0, 0, 10, &mn, &mx, &mj);
+	CHECK_NEAR(mn, 1, 1e-12);
+	CHECK_NEAR(mx, 1e6, 1e-6);
+	CHECK_NEAR(mj, 1, 1e-12);
+	dml_chart_axis_log(0.02, 0.5, 0, 0, 0, 0, 0, 0, 10, &mn, &mx, &mj);
+	CHECK_NEAR(mn, 0.01, 1e-12);
+	CHECK_NEAR(mx, 1, 1e-12);
+	/* exact powers stay: 10..1000 is not widened */
+	dml_chart_axis_log(10, 1000, 0, 0, 0, 0, 0, 0, 10, &mn, &mx, &mj);
+	CHECK_NEAR(mn, 10, 1e-9);
+	CHECK_NEAR(mx, 1000, 1e-9);
+	/* base 2, explicit min and a major unit of 4 (two powers of 2) */
+	dml_chart_axis_log(3, 100, 1, 2, 0, 0, 1, 4, 2, &mn, &mx, &mj);
+	CHECK_NEAR(mn, 2, 1e-12);
+	CHECK_NEAR(mx, 128, 1e-9);
+	CHECK_NEAR(mj, 2, 1e-12);
+	/* no positive data, a bad explicit min: 1..base */
+	dml_chart_axis_log(-5, -1, 1, -3, 0, 0, 0, 0, 10, &mn, &mx, &mj);
+	CHECK_NEAR(mn, 1, 1e-12);
+	CHECK_NEAR(mx, 10, 1e-12);
+	/* hostile: the whole double range stays within 200 steps */
+	dml_chart_axis_log(1e-300, 1e300, 0, 0, 0, 0, 0, 0, 2, &mn, &mx, &mj);
+	CHECK(mx > mn && mj > 0 && (log(mx) - log(mn)) / log(2) / mj <= 200.5);
+}
+
 int
 main(void)
 {
 	test_axis_auto();
+	test_axis_log();
 	test_format();
 	test_default_colors();
 	return TT_DONE();
