@@ -36,6 +36,12 @@ enum s2p_format {
  */
 typedef void (*s2p_progress_fn)(void *user, int done, int total);
 
+/** A family substitution chosen by the caller (s2p_render_opts.font_substs). */
+typedef struct s2p_font_subst {
+	const char *from;      /* the family as the deck names it (any case) */
+	const char *to;        /* the installed family to draw it with */
+} s2p_font_subst;
+
 typedef struct s2p_render_opts {
 	int width_px;          /* 0: from height, scale or dpi */
 	int height_px;         /* 0: from width, scale or dpi; both: fit inside */
@@ -61,6 +67,14 @@ typedef struct s2p_render_opts {
 	                          name without folder and extension */
 	s2p_progress_fn progress; /* may be NULL */
 	void *progress_user;
+	/* Fonts (issue 4). Folders whose fonts are added to fontconfig's for
+	   this run only (a private configuration; the process's own is not
+	   changed), and substitutions that take precedence over the built-in
+	   table and over installed faces. Borrowed for the call. */
+	const char *const *font_dirs;
+	int n_font_dirs;
+	const s2p_font_subst *font_substs;
+	int n_font_substs;
 } s2p_render_opts;
 
 /**
@@ -98,11 +112,37 @@ typedef struct s2p_slide_result {
 	int n_diags;
 } s2p_slide_result;
 
+/** How a face the deck names was drawn (s2p_font_substitution.kind). */
+enum s2p_font_kind {
+	S2P_FONT_METRIC,       /* a metric-compatible clone (Calibri -> Carlito):
+	                          the same line breaks */
+	S2P_FONT_STANDIN,      /* a similar face from the built-in table (Segoe
+	                          UI -> Noto Sans): line breaks may differ */
+	S2P_FONT_MAPPED,       /* the caller's s2p_render_opts.font_substs */
+	S2P_FONT_FALLBACK,     /* not installed and not in the table: the
+	                          theme's body font or fontconfig's choice */
+	S2P_FONT_SYMBOL        /* Symbol/Wingdings: characters mapped to Unicode */
+};
+
+/** One family substitution made while rendering a deck. */
+typedef struct s2p_font_substitution {
+	char *requested;       /* the family the deck names */
+	char *used;            /* the family that drew it */
+	int kind;              /* enum s2p_font_kind */
+} s2p_font_substitution;
+
+/** "metric-compatible", "stand-in", "mapped", "fallback" or "symbol". */
+const char *s2p_font_kind_name(int kind);
+
 typedef struct s2p_run_result {
 	s2p_slide_result *slides; /* one per slide in the deck, in order */
 	int n_slides;
 	int n_written, n_failed;
 	double load_ms, split_ms, render_wall_ms;
+	/* every family substitution made for the deck, once each, sorted by
+	   requested then used family (faces drawn as named are not listed) */
+	s2p_font_substitution *fonts;
+	int n_fonts;
 } s2p_run_result;
 
 /**
@@ -111,7 +151,7 @@ typedef struct s2p_run_result {
  * the run could start (individual slides may still have failed: see
  * result->n_failed), or an error code with @err filled: S2P_EARG for bad
  * options (a pattern without <n> for several slides, a translucent
- * background with JPEG, ...), S2P_ELIMIT for an output size over the
+ * background with JPEG, a font folder that cannot be read, ...), S2P_ELIMIT for an output size over the
  * limits, S2P_ENOMEM. The caller owns @result and releases it with
  * s2p_run_result_fini(). @deck and @opts are borrowed. Call from one thread
  * at a time per deck; different decks may render concurrently.

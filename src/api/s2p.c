@@ -266,6 +266,7 @@ s2p_deck_render_surface(s2p_deck *deck, int number, int width_px,
 	pml_presentation *one;
 	pml_diag_list diags;
 	draw_worker *dw;
+	draw_fonts *fonts;
 	cairo_surface_t *surf;
 	cairo_t *cr;
 	const double *bg = o && o->replace_background ? o->background_rgba : NULL;
@@ -283,14 +284,23 @@ s2p_deck_render_surface(s2p_deck *deck, int number, int width_px,
 			*err = e->error;
 		return NULL;
 	}
-	one = split_slide(deck->pres, (uint32_t) number - 1, err);
-	if (!one)
+	fonts = o ? draw_fonts_new(o->font_dirs, o->n_font_dirs, o->font_substs,
+	                           o->n_font_substs, err) :
+	        draw_fonts_new(NULL, 0, NULL, 0, err);
+	if (!fonts)
 		return NULL;
+	one = split_slide(deck->pres, (uint32_t) number - 1, err);
+	if (!one) {
+		draw_fonts_free(fonts);
+		return NULL;
+	}
 	dw = draw_worker_new(err);
 	if (!dw) {
 		pml_presentation_free(one);
+		draw_fonts_free(fonts);
 		return NULL;
 	}
+	draw_worker_set_fonts(dw, fonts);
 	memset(&diags, 0, sizeof diags);
 	surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width_px, height_px);
 	cr = cairo_create(surf);
@@ -299,6 +309,7 @@ s2p_deck_render_surface(s2p_deck *deck, int number, int width_px,
 	cairo_destroy(cr);
 	pml_diag_list_fini(&diags);
 	draw_worker_free(dw);
+	draw_fonts_free(fonts);
 	pml_presentation_free(one);
 	if (rc) {
 		cairo_surface_destroy(surf);
@@ -374,6 +385,7 @@ typedef struct render_run {
 	const s2p_deck *deck;
 	int width, height;
 	draw_image_cache *images;  /* decoded pictures, shared by the workers */
+	draw_fonts *fonts;         /* the run's fonts and substitution notes */
 } render_run;
 
 /* Decoded pictures kept beyond those in use: bounded, whatever the deck. */
@@ -467,8 +479,9 @@ release_encoder(void *enc)
 	out_png_encoder_free(enc);
 }
 
-/* Per worker, on its thread: font map and pango context, the shared
- * picture cache, and a PNG encoder reused from slide to slide. */
+/* Per worker, on its thread: font map and pango context (with the run's
+ * fonts), the shared picture cache, and a PNG encoder reused from slide
+ * to slide. */
 static void *
 worker_start(void *user)
 {
@@ -478,6 +491,7 @@ worker_start(void *user)
 
 	if (!w)
 		return NULL;
+	draw_worker_set_fonts(w, run->fonts);
 	draw_worker_set_images(w, run->images);
 	enc = out_png_encoder_new(OUT_PNG_FAST, NULL);
 	if (enc)
@@ -921,11 +935,19 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 		                "%d slides", n_selected);
 	if (o->format == S2P_FORMAT_PDF && !out_name_has_number(pattern) && !v.pages)
 		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+	/* fonts on this thread, before any worker: --font-dir, --font-map */
+	run.fonts = draw_fonts_new(o->font_dirs, o->n_font_dirs, o->font_substs,
+	                           o->n_font_substs, err);
+	if (!run.fonts) {
+		free(v.pages);
+		return err && err->code ? err->code : S2P_ENOMEM;
+	}
 	out->slides = s2p_calloc_array(p->n_slides, sizeof *out->slides);
 	run.jobs = s2p_calloc_array(p->n_slides, sizeof *run.jobs);
 	if (!out->slides || !run.jobs) {
 		free(run.jobs);
 		free(v.pages);
+		draw_fonts_free(run.fonts);
 		s2p_run_result_fini(out);
 		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
 	}
@@ -989,6 +1011,9 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 		pml_diag_list_fini(&job->diags);
 	}
 	free(run.jobs);
+	/* once per deck, whichever workers drew which slides */
+	draw_fonts_report(run.fonts, &out->fonts, &out->n_fonts);
+	S2P_CLEAR(draw_fonts_free, run.fonts);
 	for (int i = 0; i < out->n_slides; i++) {
 		if (out->slides[i].status == S2P_SLIDE_OK)
 			out->n_written++;
@@ -1020,7 +1045,25 @@ s2p_run_result_fini(s2p_run_result *r)
 		free(s->diags);
 	}
 	free(r->slides);
+	for (int i = 0; i < r->n_fonts; i++) {
+		free(r->fonts[i].requested);
+		free(r->fonts[i].used);
+	}
+	free(r->fonts);
 	memset(r, 0, sizeof *r);
+}
+
+const char *
+s2p_font_kind_name(int kind)
+{
+	switch (kind) {
+	case S2P_FONT_METRIC: return "metric-compatible";
+	case S2P_FONT_STANDIN: return "stand-in";
+	case S2P_FONT_MAPPED: return "mapped";
+	case S2P_FONT_FALLBACK: return "fallback";
+	case S2P_FONT_SYMBOL: return "symbol";
+	}
+	return "unknown";
 }
 
 const char *

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 static void
 usage(FILE *f)
@@ -52,15 +53,24 @@ usage(FILE *f)
 	"      --grid FILE         also write a contact sheet PNG of the rendered\n"
 	"                          slides with their numbers\n"
 	"      --grid-columns N    columns of the contact sheet (default 4)\n"
+	"Fonts\n"
+	"      --font-dir DIR      also use the fonts in DIR (repeatable), e.g.\n"
+	"                          the deck's own fonts\n"
+	"      --font-map FROM=TO  draw family FROM with the installed family TO\n"
+	"                          (repeatable); takes precedence over the built-in\n"
+	"                          substitutions (Calibri=Carlito, ...)\n"
 	"Running\n"
 	"  -j, --jobs N            worker threads (default: number of CPUs)\n"
 	"  -q, --quiet             no warnings and no progress bar, only errors\n"
-	"  -v, --verbose           timings per slide and per deck on stderr\n"
+	"  -v, --verbose           timings per slide and per deck, and every font\n"
+	"                          substitution, on stderr\n"
 	"  -h, --help              this help\n"
 	"  -V, --version           version and library versions\n"
 	"\n"
 	"A progress bar is drawn on stderr only when it is a terminal (and not\n"
-	"with --quiet, TERM=dumb or CI set).\n"
+	"with --quiet, TERM=dumb or CI set). Fonts a deck names that are not\n"
+	"installed and have no metric-compatible clone are reported once per\n"
+	"deck (line breaks may differ from PowerPoint's).\n"
 	"\n"
 	"Exit status: 0 all written; 1 cannot open or parse an input deck; 2\n"
 	"cannot write output; 3 some slides failed (the others were written); 99\n"
@@ -94,6 +104,46 @@ parse_double(const char *s, double lo, double hi, double *out)
 	if (end == s || *end || errno || !(v >= lo && v <= hi))
 		return -1;
 	*out = v;
+	return 0;
+}
+
+/* --font-dir DIR: kept in order (borrowed from argv). */
+static int
+add_font_dir(cli_opts *o, const char *dir)
+{
+	const char **d;
+
+	if (!*dir)
+		return -1;
+	d = realloc(o->font_dirs, (size_t) (o->n_font_dirs + 1) * sizeof *d);
+	if (!d)
+		return -1;
+	o->font_dirs = d;
+	o->font_dirs[o->n_font_dirs++] = dir;
+	return 0;
+}
+
+/* --font-map FROM=TO: split at the first '=', both sides non-empty. */
+static int
+add_font_map(cli_opts *o, const char *arg)
+{
+	const char *eq = strchr(arg, '=');
+	s2p_font_subst *m;
+	char *from;
+
+	if (!eq || eq == arg || !eq[1])
+		return -1;
+	from = strndup(arg, (size_t) (eq - arg));
+	m = realloc(o->font_substs, (size_t) (o->n_font_substs + 1) * sizeof *m);
+	if (!from || !m) {
+		free(from);
+		if (m)
+			o->font_substs = m;
+		return -1;
+	}
+	o->font_substs = m;
+	m[o->n_font_substs].from = from;
+	m[o->n_font_substs++].to = eq + 1;
 	return 0;
 }
 
@@ -272,8 +322,18 @@ check(cli_opts *o, int format_given, int quality_given, int dpi_given)
 	if (o->list && (o->manifest || o->grid))
 		return usage_error("%s", "--list renders nothing: it cannot be "
 		                   "combined with --manifest or --grid");
+	for (int i = 0; i < o->n_font_dirs; i++) {
+		struct stat st;
+		if (stat(o->font_dirs[i], &st) != 0 || !S_ISDIR(st.st_mode))
+			return usage_error("--font-dir '%s' is not a folder",
+			                   o->font_dirs[i]);
+	}
 	o->render.slides = o->slides;
 	o->render.n_slides = o->n_slides;
+	o->render.font_dirs = o->font_dirs;
+	o->render.n_font_dirs = o->n_font_dirs;
+	o->render.font_substs = o->font_substs;
+	o->render.n_font_substs = o->n_font_substs;
 	return 0;
 }
 
@@ -281,7 +341,7 @@ int
 cli_args_parse(int argc, char **argv, cli_opts *o)
 {
 	enum { OPT_DPI = 256, OPT_HIDDEN, OPT_SCALE, OPT_QUALITY, OPT_BACKGROUND,
-	       OPT_MANIFEST, OPT_GRID, OPT_GRID_COLUMNS };
+	       OPT_MANIFEST, OPT_GRID, OPT_GRID_COLUMNS, OPT_FONT_DIR, OPT_FONT_MAP };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -298,6 +358,8 @@ cli_args_parse(int argc, char **argv, cli_opts *o)
 		{ "manifest", required_argument, NULL, OPT_MANIFEST },
 		{ "grid", required_argument, NULL, OPT_GRID },
 		{ "grid-columns", required_argument, NULL, OPT_GRID_COLUMNS },
+		{ "font-dir", required_argument, NULL, OPT_FONT_DIR },
+		{ "font-map", required_argument, NULL, OPT_FONT_MAP },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -379,6 +441,14 @@ cli_args_parse(int argc, char **argv, cli_opts *o)
 			if (parse_int(optarg, 1, 100, &o->grid_columns))
 				goto bad;
 			break;
+		case OPT_FONT_DIR:
+			if (add_font_dir(o, optarg))
+				goto bad;
+			break;
+		case OPT_FONT_MAP:
+			if (add_font_map(o, optarg))
+				goto bad;
+			break;
 		case 'q':
 			o->quiet = 1;
 			break;
@@ -419,4 +489,11 @@ cli_opts_fini(cli_opts *o)
 {
 	free(o->slides);
 	o->slides = NULL;
+	free(o->font_dirs);
+	o->font_dirs = NULL;
+	for (int i = 0; i < o->n_font_substs; i++)
+		free((char *) o->font_substs[i].from);
+	free(o->font_substs);
+	o->font_substs = NULL;
+	o->n_font_dirs = o->n_font_substs = 0;
 }

@@ -34,6 +34,10 @@ typedef struct cli_opts {
 	const char *grid;         /* NULL or a path (may contain <name>) */
 	int grid_columns;
 	int progress;             /* draw the progress bar on stderr */
+	const char **font_dirs;   /* --font-dir, borrowed from argv */
+	int n_font_dirs;
+	s2p_font_subst *font_substs; /* --font-map; "from" copied, "to" borrowed */
+	int n_font_substs;
 } cli_opts;
 
 /* args.c: parse the command line into @o (argv strings are borrowed).

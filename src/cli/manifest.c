@@ -154,6 +154,45 @@ write_slide(cli_manifest *m, const s2p_slide_result *s, const char *prev_path,
 	cli_json_end_object(j);
 }
 
+/* The deck's font substitutions, and as deck diagnostics the ones that
+ * may move line breaks (what stderr warns about). */
+static void
+write_fonts(cli_json *j, const s2p_run_result *r)
+{
+	char msg[600];
+
+	cli_json_key(j, "font_substitutions");
+	cli_json_begin_array(j);
+	for (int i = 0; r && i < r->n_fonts; i++) {
+		cli_json_begin_object(j);
+		cli_json_key(j, "requested");
+		cli_json_string(j, r->fonts[i].requested);
+		cli_json_key(j, "used");
+		cli_json_string(j, r->fonts[i].used);
+		cli_json_key(j, "kind");
+		cli_json_string(j, s2p_font_kind_name(r->fonts[i].kind));
+		cli_json_end_object(j);
+	}
+	cli_json_end_array(j);
+	cli_json_key(j, "diagnostics");
+	cli_json_begin_array(j);
+	for (int i = 0; r && i < r->n_fonts; i++) {
+		const s2p_font_substitution *f = &r->fonts[i];
+		if (f->kind != S2P_FONT_STANDIN && f->kind != S2P_FONT_FALLBACK)
+			continue;
+		snprintf(msg, sizeof msg, "font '%.250s' is not installed: drawn with "
+		         "'%.250s' (%s)", f->requested, f->used,
+		         s2p_font_kind_name(f->kind));
+		cli_json_begin_object(j);
+		cli_json_key(j, "part");
+		cli_json_string(j, "");
+		cli_json_key(j, "message");
+		cli_json_string(j, msg);
+		cli_json_end_object(j);
+	}
+	cli_json_end_array(j);
+}
+
 void
 cli_manifest_deck(cli_manifest *m, const char *input, const char *sha256,
                   const s2p_deck *deck, const s2p_run_result *r,
@@ -201,6 +240,7 @@ cli_manifest_deck(cli_manifest *m, const char *input, const char *sha256,
 		}
 	}
 	cli_json_end_array(j);
+	write_fonts(j, r);
 	cli_json_end_object(j);
 }
 

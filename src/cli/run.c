@@ -206,6 +206,45 @@ report(const cli_opts *o, const s2p_deck *deck, const s2p_run_result *r,
 	fflush(stdout);
 }
 
+/* 1 if a substitution of @kind may move line breaks: worth a warning. */
+static int
+font_kind_warns(int kind)
+{
+	return kind == S2P_FONT_STANDIN || kind == S2P_FONT_FALLBACK;
+}
+
+/* The deck's font substitutions, once per deck: one warning line for the
+ * faces drawn with a face of other widths (not with --quiet), and under
+ * --verbose one line for the others (metric-compatible clones, --font-map,
+ * symbol fonts). */
+static void
+report_fonts(const cli_opts *o, const s2p_deck *deck, const s2p_run_result *r)
+{
+	for (int pass = 0; pass < 2; pass++) {
+		int n = 0;
+		if ((pass == 0 && o->quiet) || (pass == 1 && !o->verbose))
+			continue;
+		for (int i = 0; i < r->n_fonts; i++) {
+			const s2p_font_substitution *f = &r->fonts[i];
+			if (font_kind_warns(f->kind) != (pass == 0))
+				continue;
+			if (n++ == 0)
+				fprintf(stderr, pass == 0 ?
+				        "slides2png: %s: warning: fonts not installed, drawn "
+				        "with others (line breaks may differ; see --font-dir, "
+				        "--font-map): " : "slides2png: %s: fonts substituted: ",
+				        s2p_deck_name(deck));
+			else
+				fputs(", ", stderr);
+			fprintf(stderr, "%s -> %s", f->requested, f->used);
+			if (pass == 1)
+				fprintf(stderr, " (%s)", s2p_font_kind_name(f->kind));
+		}
+		if (n)
+			fputc('\n', stderr);
+	}
+}
+
 static s2p_deck *
 open_deck(const char *input, int want_hash, char hash[65], s2p_error *err)
 {
@@ -286,6 +325,7 @@ run_deck(cli_opts *o, int index, cli_manifest *man, volatile const int *cancel)
 		       CLI_EXIT_INPUT;
 	}
 	report(o, deck, &result, to_stdout);
+	report_fonts(o, deck, &result);
 	if (o->verbose)
 		fprintf(stderr, "slides2png: %s: %d written, %d failed; split %.1f ms, "
 		        "render wall %.1f ms\n", s2p_deck_name(deck), result.n_written,

@@ -54,19 +54,14 @@ chan16(double v)
 	return (uint16_t) (v * 65535.0 + 0.5);
 }
 
+/* The font of chart text @text (NULL: notes no substitution). */
 static PangoFontDescription *
-rpr_font(const chart_draw *cd, const dml_rpr *r)
+rpr_font(const chart_draw *cd, const dml_rpr *r, const char *text)
 {
 	PangoFontDescription *fd = pango_font_description_new();
-	const char *latin = resolve_font(&cd->dc->rc, r->latin ? r->latin : "+mn-lt");
-	const char *ea = resolve_font(&cd->dc->rc, r->ea ? r->ea : "+mn-ea");
-	char fam[256];
+	char fam[1024];
 
-	if (ea && *ea && !s2p_str_eq(draw_font_family(ea), draw_font_family(latin)))
-		snprintf(fam, sizeof fam, "%s,%s", draw_font_family(latin),
-		         draw_font_family(ea));
-	else
-		snprintf(fam, sizeof fam, "%s", draw_font_family(latin));
+	draw_font_families(cd->dc, r, text, -1, fam, sizeof fam);
 	pango_font_description_set_family(fd, fam);
 	pango_font_description_set_absolute_size(fd, r->sz_100pt / 100.0 * PANGO_SCALE);
 	pango_font_description_set_weight(fd, r->b ? PANGO_WEIGHT_BOLD :
@@ -96,9 +91,9 @@ PangoLayout *
 chart_layout(chart_draw *cd, const dml_rpr *r, const char *text, double wrap_w)
 {
 	PangoLayout *l = pango_layout_new(cd->dc->w->pango);
-	PangoFontDescription *fd = rpr_font(cd, r);
-	PangoAttrList *attrs = pango_attr_list_new();
 	const char *t = text && g_utf8_validate(text, -1, NULL) ? text : "";
+	PangoFontDescription *fd = rpr_font(cd, r, t);
+	PangoAttrList *attrs = pango_attr_list_new();
 
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
@@ -123,7 +118,7 @@ rich_layout(chart_draw *cd, const dml_text_body *tb, const dml_rpr *base,
 	PangoLayout *l = pango_layout_new(cd->dc->w->pango);
 	PangoAttrList *attrs = pango_attr_list_new();
 	GString *s = g_string_new(NULL);
-	PangoFontDescription *fd = rpr_font(cd, base);
+	PangoFontDescription *fd = rpr_font(cd, base, NULL);
 
 	for (uint32_t i = 0; i < tb->n_paras; i++) {
 		const dml_para *p = &tb->paras[i];
@@ -144,7 +139,7 @@ rich_layout(chart_draw *cd, const dml_text_body *tb, const dml_rpr *base,
 				g_string_append(s, run->text);
 			if ((int) s->len == start)
 				continue;
-			rfd = rpr_font(cd, &r);
+			rfd = rpr_font(cd, &r, s->str + start);
 			a = pango_attr_font_desc_new(rfd);
 			pango_font_description_free(rfd);
 			a->start_index = (guint) start;

@@ -1,97 +1,590 @@
 /*
- * Font names: Office families mapped to metric-compatible free ones so
- * lines break where PowerPoint breaks them (fontconfig's metric aliases),
- * sensible stand-ins for the rest, and Symbol/Wingdings bullet characters
- * mapped to Unicode. The table is const and shared by all workers.
+ * Fonts: for each face a deck names, the installed family that draws it.
+ * In order: the caller's map (--font-map), the face itself when installed
+ * (--font-dir can add it), a metric-compatible clone or a stand-in from
+ * the table below when that is installed, else nothing, and the caller
+ * falls back (a latin face to the theme's body font, others to
+ * fontconfig). Every substitution is noted once for the run's report.
+ * Symbol/Wingdings bullet characters are mapped to Unicode. The tables
+ * are const; a draw_fonts is read-only while workers run, but for its
+ * notes, which its mutex guards.
  */
+#include "render/draw-imp.h"
 #include "render/draw-font.h"
 
+#include <errno.h>
+#include <fontconfig/fontconfig.h>
+#include <pthread.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
-static const struct { const char *from, *to; } font_map[] = {
-	{ "Calibri", "Carlito" }, { "Calibri Light", "Carlito" },
-	{ "Cambria", "Caladea" }, { "Cambria Math", "Caladea" },
-	{ "Arial", "Liberation Sans" }, { "Helvetica", "Liberation Sans" },
-	{ "Arial Narrow", "Liberation Sans Narrow" },
-	{ "Arial Black", "Liberation Sans" },
-	{ "Times New Roman", "Liberation Serif" }, { "Times", "Liberation Serif" },
-	{ "Courier New", "Liberation Mono" }, { "Courier", "Liberation Mono" },
-	{ "Consolas", "Liberation Mono" }, { "Lucida Console", "Liberation Mono" },
-	{ "Bookman Old Style", "URW Bookman" }, { "Bookman", "URW Bookman" },
-	{ "Century Schoolbook", "C059" }, { "Palatino", "P052" },
-	{ "Franklin Gothic Book", "Liberation Sans" },
-	{ "Franklin Gothic Medium", "Liberation Sans" },
-	{ "Helvetica Neue", "Liberation Sans" },
-	{ "Helvetica Neue Light", "Carlito" },
-	{ "Helvetica Neue Condensed", "Liberation Sans Narrow" },
-	{ "Lucida Grande", "DejaVu Sans" }, { "Lucida Sans", "DejaVu Sans" },
-	{ "Segoe UI", "Noto Sans" }, { "Segoe UI Light", "Noto Sans" },
-	{ "Segoe UI Semibold", "Noto Sans" }, { "Aptos", "Noto Sans" },
-	{ "Aptos Display", "Noto Sans" }, { "Century Gothic", "URW Gothic" },
-	{ "Verdana", "DejaVu Sans" }, { "Tahoma", "DejaVu Sans" },
-	{ "Trebuchet MS", "DejaVu Sans" }, { "Georgia", "DejaVu Serif" },
-	{ "Garamond", "Liberation Serif" }, { "Book Antiqua", "P052" },
-	{ "Palatino Linotype", "P052" },
-	{ "Meiryo", "Noto Sans CJK JP" }, { "Meiryo UI", "Noto Sans CJK JP" },
-	{ "Yu Gothic", "Noto Sans CJK JP" }, { "Yu Gothic UI", "Noto Sans CJK JP" },
-	{ "MS Gothic", "Noto Sans CJK JP" }, { "MS PGothic", "Noto Sans CJK JP" },
-	{ "MS Mincho", "Noto Serif CJK JP" }, { "MS PMincho", "Noto Serif CJK JP" },
-	{ "Yu Mincho", "Noto Serif CJK JP" },
-	{ "Malgun Gothic", "Noto Sans CJK KR" }, { "Gulim", "Noto Sans CJK KR" },
-	{ "Batang", "Noto Serif CJK KR" }, { "Dotum", "Noto Sans CJK KR" },
-	{ "SimSun", "Noto Serif CJK SC" }, { "NSimSun", "Noto Serif CJK SC" },
-	{ "SimHei", "Noto Sans CJK SC" }, { "Microsoft YaHei", "Noto Sans CJK SC" },
-	{ "DengXian", "Noto Sans CJK SC" }, { "PMingLiU", "Noto Serif CJK TC" },
-	{ "MingLiU", "Noto Serif CJK TC" }, { "Microsoft JhengHei", "Noto Sans CJK TC" },
+/* Office families to metric-compatible clones (metric 1: the same advance
+ * widths, so the same line breaks; fontconfig's 30-metric-aliases) and to
+ * the nearest free faces (metric 0). */
+static const struct font_entry { const char *from, *to; int metric; } font_table[] = {
+	{ "Calibri", "Carlito", 1 }, { "Calibri Light", "Carlito", 0 },
+	{ "Cambria", "Caladea", 1 }, { "Cambria Math", "Caladea", 0 },
+	{ "Arial", "Liberation Sans", 1 }, { "Helvetica", "Liberation Sans", 1 },
+	{ "Arial Narrow", "Liberation Sans Narrow", 1 },
+	{ "Arial Black", "Liberation Sans", 0 },
+	{ "Times New Roman", "Liberation Serif", 1 }, { "Times", "Liberation Serif", 1 },
+	{ "Courier New", "Liberation Mono", 1 }, { "Courier", "Liberation Mono", 1 },
+	{ "Consolas", "Liberation Mono", 0 }, { "Lucida Console", "Liberation Mono", 0 },
+	{ "Bookman Old Style", "URW Bookman", 0 }, { "Bookman", "URW Bookman", 1 },
+	{ "Century Schoolbook", "C059", 0 }, { "Palatino", "P052", 1 },
+	{ "Franklin Gothic Book", "Liberation Sans", 0 },
+	{ "Franklin Gothic Medium", "Liberation Sans", 0 },
+	{ "Helvetica Neue", "Liberation Sans", 0 },
+	{ "Helvetica Neue Light", "Carlito", 0 },
+	{ "Helvetica Neue Condensed", "Liberation Sans Narrow", 0 },
+	{ "Lucida Grande", "DejaVu Sans", 0 }, { "Lucida Sans", "DejaVu Sans", 0 },
+	{ "Segoe UI", "Noto Sans", 0 }, { "Segoe UI Light", "Noto Sans", 0 },
+	{ "Segoe UI Semibold", "Noto Sans", 0 }, { "Aptos", "Noto Sans", 0 },
+	{ "Aptos Display", "Noto Sans", 0 }, { "Century Gothic", "URW Gothic", 0 },
+	{ "Verdana", "DejaVu Sans", 0 }, { "Tahoma", "DejaVu Sans", 0 },
+	{ "Trebuchet MS", "DejaVu Sans", 0 }, { "Georgia", "DejaVu Serif", 0 },
+	{ "Garamond", "Liberation Serif", 0 }, { "Book Antiqua", "P052", 1 },
+	{ "Palatino Linotype", "P052", 1 },
+	{ "Meiryo", "Noto Sans CJK JP", 0 }, { "Meiryo UI", "Noto Sans CJK JP", 0 },
+	{ "Yu Gothic", "Noto Sans CJK JP", 0 }, { "Yu Gothic UI", "Noto Sans CJK JP", 0 },
+	{ "MS Gothic", "Noto Sans CJK JP", 0 }, { "MS PGothic", "Noto Sans CJK JP", 0 },
+	{ "MS Mincho", "Noto Serif CJK JP", 0 }, { "MS PMincho", "Noto Serif CJK JP", 0 },
+	{ "Yu Mincho", "Noto Serif CJK JP", 0 },
+	{ "Malgun Gothic", "Noto Sans CJK KR", 0 }, { "Gulim", "Noto Sans CJK KR", 0 },
+	{ "Batang", "Noto Serif CJK KR", 0 }, { "Dotum", "Noto Sans CJK KR", 0 },
+	{ "SimSun", "Noto Serif CJK SC", 0 }, { "NSimSun", "Noto Serif CJK SC", 0 },
+	{ "SimHei", "Noto Sans CJK SC", 0 }, { "Microsoft YaHei", "Noto Sans CJK SC", 0 },
+	{ "DengXian", "Noto Sans CJK SC", 0 }, { "PMingLiU", "Noto Serif CJK TC", 0 },
+	{ "MingLiU", "Noto Serif CJK TC", 0 }, { "Microsoft JhengHei", "Noto Sans CJK TC", 0 },
 	/* the same faces under their native names, as themes write them */
-	{ "\xe6\xb8\xb8\xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "Noto Sans CJK JP" },       /* Yu Gothic */
-	{ "\xe6\xb8\xb8\xe6\x98\x8e\xe6\x9c\x9d", "Noto Serif CJK JP" },                         /* Yu Mincho */
-	{ "\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "Noto Sans CJK JP" }, /* MS PGothic */
-	{ "\xef\xbc\xad\xef\xbc\xb3 \xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "Noto Sans CJK JP" },   /* MS Gothic */
-	{ "\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe6\x98\x8e\xe6\x9c\x9d", "Noto Serif CJK JP" },  /* MS PMincho */
-	{ "\xef\xbc\xad\xef\xbc\xb3 \xe6\x98\x8e\xe6\x9c\x9d", "Noto Serif CJK JP" },    /* MS Mincho */
-	{ "\xe3\x83\xa1\xe3\x82\xa4\xe3\x83\xaa\xe3\x82\xaa", "Noto Sans CJK JP" },              /* Meiryo */
-	{ "\xeb\xa7\x91\xec\x9d\x80 \xea\xb3\xa0\xeb\x94\x95", "Noto Sans CJK KR" },            /* Malgun Gothic */
-	{ "\xe5\xae\x8b\xe4\xbd\x93", "Noto Serif CJK SC" },                                      /* SimSun */
-	{ "\xe7\xad\x89\xe7\xba\xbf", "Noto Sans CJK SC" },                                      /* DengXian */
-	{ "\xe5\xbe\xae\xe8\xbd\xaf\xe9\x9b\x85\xe9\xbb\x91", "Noto Sans CJK SC" },              /* Microsoft YaHei */
-	{ "\xe6\x96\xb0\xe7\xb4\xb0\xe6\x98\x8e\xe9\xab\x94", "Noto Serif CJK TC" },            /* PMingLiU */
-	{ "Symbol", "DejaVu Sans" }, { "Wingdings", "DejaVu Sans" },
+	{ "\xe6\xb8\xb8\xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "Noto Sans CJK JP", 0 },       /* Yu Gothic */
+	{ "\xe6\xb8\xb8\xe6\x98\x8e\xe6\x9c\x9d", "Noto Serif CJK JP", 0 },                         /* Yu Mincho */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "Noto Sans CJK JP", 0 }, /* MS PGothic */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "Noto Sans CJK JP", 0 },   /* MS Gothic */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe6\x98\x8e\xe6\x9c\x9d", "Noto Serif CJK JP", 0 },  /* MS PMincho */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xe6\x98\x8e\xe6\x9c\x9d", "Noto Serif CJK JP", 0 },    /* MS Mincho */
+	{ "\xe3\x83\xa1\xe3\x82\xa4\xe3\x83\xaa\xe3\x82\xaa", "Noto Sans CJK JP", 0 },              /* Meiryo */
+	{ "\xeb\xa7\x91\xec\x9d\x80 \xea\xb3\xa0\xeb\x94\x95", "Noto Sans CJK KR", 0 },            /* Malgun Gothic */
+	{ "\xe5\xae\x8b\xe4\xbd\x93", "Noto Serif CJK SC", 0 },                                      /* SimSun */
+	{ "\xe7\xad\x89\xe7\xba\xbf", "Noto Sans CJK SC", 0 },                                      /* DengXian */
+	{ "\xe5\xbe\xae\xe8\xbd\xaf\xe9\x9b\x85\xe9\xbb\x91", "Noto Sans CJK SC", 0 },              /* Microsoft YaHei */
+	{ "\xe6\x96\xb0\xe7\xb4\xb0\xe6\x98\x8e\xe9\xab\x94", "Noto Serif CJK TC", 0 },            /* PMingLiU */
+	{ "Symbol", "DejaVu Sans", 0 }, { "Wingdings", "DejaVu Sans", 0 },
 };
 
-static const char *
-lookup(const char *name, size_t len)
+
+enum {
+	NAME_MAX_BYTES = 256,   /* longer family names are never installed */
+	NOTES_MAX = 256         /* distinct substitutions kept per run */
+};
+
+typedef struct font_note {
+	char *requested;
+	char *used;             /* NULL: fontconfig's choice for @lang */
+	char *lang;             /* may be NULL */
+	int kind;               /* enum s2p_font_kind */
+} font_note;
+
+struct draw_fonts {
+	FcConfig *config;       /* NULL: fontconfig's current configuration */
+	char **families;        /* installed families, folded, sorted */
+	size_t n_families;
+	s2p_font_subst *map;    /* the caller's, strings owned */
+	int n_map;
+	pthread_mutex_t lock;   /* guards the notes */
+	font_note notes[NOTES_MAX];
+	int n_notes;
+};
+
+/* @name without blanks and ASCII-lowercased, as fontconfig compares
+ * family names (FcStrCmpIgnoreBlanksAndCase). 0, or -1 if too long. */
+static int
+fold(const char *name, char *out, size_t size)
 {
-	for (size_t i = 0; i < sizeof font_map / sizeof font_map[0]; i++)
-		if (strlen(font_map[i].from) == len &&
-		    strncasecmp(name, font_map[i].from, len) == 0)
-			return font_map[i].to;
+	size_t k = 0;
+
+	for (const char *p = name; *p; p++) {
+		if (*p == ' ')
+			continue;
+		if (k + 1 >= size)
+			return -1;
+		out[k++] = *p >= 'A' && *p <= 'Z' ? (char) (*p - 'A' + 'a') : *p;
+	}
+	out[k] = 0;
+	return 0;
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *) a, *(char *const *) b);
+}
+
+/* 1 installed, 0 not, -1 unknown (no list: a draw_fonts-less worker). */
+static int
+installed(const draw_fonts *f, const char *name)
+{
+	char key[NAME_MAX_BYTES], *k = key;
+
+	if (!f)
+		return -1;
+	if (fold(name, key, sizeof key) || !key[0])
+		return 0;
+	return bsearch(&k, f->families, f->n_families, sizeof *f->families,
+	               cmp_str) != NULL;
+}
+
+/* Every family name fontconfig lists (all of a font's names: English
+ * and localised). */
+static int
+list_families(draw_fonts *f, s2p_error *err)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_FAMILY, (char *) NULL);
+	FcFontSet *fs = pat && os ? FcFontList(f->config, pat, os) : NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+
+	for (int i = 0; fs && i < fs->nfont && !rc; i++) {
+		FcChar8 *s;
+		for (int k = 0; FcPatternGetString(fs->fonts[i], FC_FAMILY, k, &s) ==
+		     FcResultMatch && !rc; k++) {
+			char key[NAME_MAX_BYTES];
+			if (fold((const char *) s, key, sizeof key) || !key[0])
+				continue;
+			if (n == cap) {
+				size_t ncap = cap ? cap * 2 : 256;
+				char **nf = s2p_realloc_array(f->families, ncap, sizeof *nf);
+				if (!nf) {
+					rc = -1;
+					break;
+				}
+				f->families = nf;
+				cap = ncap;
+			}
+			if (!(f->families[n] = s2p_strdup(key)))
+				rc = -1;
+			else
+				n++;
+		}
+	}
+	f->n_families = n;
+	if (fs)
+		FcFontSetDestroy(fs);
+	if (os)
+		FcObjectSetDestroy(os);
+	if (pat)
+		FcPatternDestroy(pat);
+	if (rc || !fs)
+		return S2P_FAIL(err, S2P_ENOMEM, "out of memory listing the fonts");
+	qsort(f->families, n, sizeof *f->families, cmp_str);
+	return 0;
+}
+
+static int
+add_dirs(draw_fonts *f, const char *const *dirs, int n_dirs, s2p_error *err)
+{
+	f->config = FcInitLoadConfigAndFonts();
+	if (!f->config)
+		return S2P_FAIL(err, S2P_ENOMEM, "cannot load the fontconfig "
+		                "configuration");
+	for (int i = 0; i < n_dirs; i++) {
+		struct stat st;
+		if (!dirs[i] || !*dirs[i])
+			return S2P_FAIL(err, S2P_EARG, "empty font folder name");
+		if (stat(dirs[i], &st) != 0)
+			return S2P_FAIL(err, S2P_EARG, "font folder '%s': %s", dirs[i],
+			                strerror(errno));
+		if (!S_ISDIR(st.st_mode))
+			return S2P_FAIL(err, S2P_EARG, "font folder '%s' is not a "
+			                "folder", dirs[i]);
+		if (!FcConfigAppFontAddDir(f->config, (const FcChar8 *) dirs[i]))
+			return S2P_FAIL(err, S2P_EARG, "cannot read the fonts in '%s'",
+			                dirs[i]);
+	}
+	return 0;
+}
+
+static int
+copy_map(draw_fonts *f, const s2p_font_subst *map, int n_map, s2p_error *err)
+{
+	if (n_map <= 0)
+		return 0;
+	f->map = s2p_calloc_array((size_t) n_map, sizeof *f->map);
+	if (!f->map)
+		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+	for (int i = 0; i < n_map; i++) {
+		if (!map[i].from || !*map[i].from || !map[i].to || !*map[i].to)
+			return S2P_FAIL(err, S2P_EARG, "font substitution %d has an "
+			                "empty family name", i + 1);
+		f->map[i].from = s2p_strdup(map[i].from);
+		f->map[i].to = s2p_strdup(map[i].to);
+		f->n_map = i + 1;
+		if (!f->map[i].from || !f->map[i].to)
+			return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+	}
+	return 0;
+}
+
+draw_fonts *
+draw_fonts_new(const char *const *dirs, int n_dirs, const s2p_font_subst *map,
+               int n_map, s2p_error *err)
+{
+	draw_fonts *f = calloc(1, sizeof *f);
+
+	if (!f) {
+		S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+		return NULL;
+	}
+	pthread_mutex_init(&f->lock, NULL);
+	/* a configuration of the run's own, so the process's is not changed
+	 * and nothing is added while other threads match fonts */
+	if ((n_dirs > 0 && add_dirs(f, dirs, n_dirs, err)) ||
+	    copy_map(f, map, n_map, err) || list_families(f, err)) {
+		draw_fonts_free(f);
+		return NULL;
+	}
+	/* a substitution the caller asked for and we cannot make is an
+	 * error, not a silent fallback */
+	for (int i = 0; i < f->n_map; i++)
+		if (!installed(f, f->map[i].to)) {
+			S2P_FAIL(err, S2P_EARG, "font substitution '%s=%s': '%s' is not "
+			         "installed", f->map[i].from, f->map[i].to, f->map[i].to);
+			draw_fonts_free(f);
+			return NULL;
+		}
+	return f;
+}
+
+void
+draw_fonts_free(draw_fonts *f)
+{
+	if (!f)
+		return;
+	for (size_t i = 0; i < f->n_families; i++)
+		free(f->families[i]);
+	free(f->families);
+	for (int i = 0; i < f->n_map; i++) {
+		free((char *) f->map[i].from);
+		free((char *) f->map[i].to);
+	}
+	free(f->map);
+	for (int i = 0; i < f->n_notes; i++) {
+		free(f->notes[i].requested);
+		free(f->notes[i].used);
+		free(f->notes[i].lang);
+	}
+	if (f->config)
+		FcConfigDestroy(f->config);
+	pthread_mutex_destroy(&f->lock);
+	free(f);
+}
+
+FcConfig *
+draw_fonts_config(const draw_fonts *f)
+{
+	return f ? f->config : NULL;
+}
+
+static const struct font_entry *
+table_lookup(const char *name, size_t len)
+{
+	for (size_t i = 0; i < S2P_ARRAY_LEN(font_table); i++)
+		if (strlen(font_table[i].from) == len &&
+		    strncasecmp(name, font_table[i].from, len) == 0)
+			return &font_table[i];
 	return NULL;
 }
 
-const char *
-draw_font_family(const char *name)
+/* The table's entry for @name, or for @name less trailing style words
+ * ("Helvetica Neue Light", "Segoe UI Semibold"). */
+static const struct font_entry *
+table_find(const char *name)
 {
-	const char *to;
-	size_t len;
+	const struct font_entry *e;
+	size_t len = strlen(name);
 
-	if (!name || !*name)
-		return "Carlito";
-	len = strlen(name);
-	if ((to = lookup(name, len)) != NULL)
-		return to;
-	/* "Helvetica Neue Light", "Segoe UI Semibold": drop trailing style
-	 * words until a known family is left */
+	if ((e = table_lookup(name, len)) != NULL)
+		return e;
 	while (len > 0) {
 		while (len > 0 && name[len - 1] != ' ')
 			len--;
 		while (len > 0 && name[len - 1] == ' ')
 			len--;
-		if (len && (to = lookup(name, len)) != NULL)
-			return to;
+		if (len && (e = table_lookup(name, len)) != NULL)
+			return e;
 	}
-	return name;
+	return NULL;
+}
+
+static void
+put(char *fam, size_t size, const char *s)
+{
+	snprintf(fam, size, "%s", s);
+}
+
+int
+draw_fonts_resolve(const draw_fonts *f, const char *name, char *fam,
+                   size_t size)
+{
+	const struct font_entry *e;
+
+	fam[0] = 0;
+	if (!name || !*name)
+		return DRAW_FONT_EXACT;
+	for (int i = f ? f->n_map - 1 : -1; i >= 0; i--)
+		if (strcasecmp(f->map[i].from, name) == 0) {
+			/* the caller's choice wins (the last one given) */
+			put(fam, size, f->map[i].to);
+			return S2P_FONT_MAPPED;
+		}
+	if (draw_font_is_symbol(name)) {
+		/* the characters are mapped to Unicode: any face that has them */
+		e = table_find(name);
+		put(fam, size, e ? e->to : "DejaVu Sans");
+		return S2P_FONT_SYMBOL;
+	}
+	if (installed(f, name) == 1) {
+		put(fam, size, name);
+		return DRAW_FONT_EXACT;
+	}
+	e = table_find(name);
+	if (e && installed(f, e->to) != 0) {
+		put(fam, size, e->to);
+		return e->metric ? S2P_FONT_METRIC : S2P_FONT_STANDIN;
+	}
+	if (!f) /* nothing known: let fontconfig try the name */
+		put(fam, size, name);
+	return S2P_FONT_FALLBACK;
+}
+
+static int
+eq_or_null(const char *a, const char *b)
+{
+	return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+void
+draw_fonts_note(draw_fonts *f, const char *requested, const char *used,
+                const char *lang, int kind)
+{
+	font_note *n;
+
+	if (!f || !requested || !*requested || kind == DRAW_FONT_EXACT)
+		return;
+	if (used && *used && strcasecmp(requested, used) == 0)
+		return;
+	if (used && !*used)
+		used = NULL;
+	if (used)
+		lang = NULL; /* the language matters only to fontconfig's choice */
+	pthread_mutex_lock(&f->lock);
+	for (int i = 0; i < f->n_notes; i++) {
+		n = &f->notes[i];
+		if (strcmp(n->requested, requested) == 0 && eq_or_null(n->used, used) &&
+		    eq_or_null(n->lang, lang)) {
+			pthread_mutex_unlock(&f->lock);
+			return;
+		}
+	}
+	if (f->n_notes < NOTES_MAX) {
+		n = &f->notes[f->n_notes];
+		n->requested = s2p_strdup(requested);
+		n->used = used ? s2p_strdup(used) : NULL;
+		n->lang = lang ? s2p_strdup(lang) : NULL;
+		n->kind = kind;
+		if (n->requested && (n->used || !used) && (n->lang || !lang))
+			f->n_notes++;
+		else {
+			free(n->requested);
+			free(n->used);
+			free(n->lang);
+		}
+	}
+	pthread_mutex_unlock(&f->lock);
+}
+
+/* The family fontconfig gives for @name: what pango falls back to when
+ * no family of its list is installed; for text in @lang, the first face
+ * in fontconfig's order that covers that language (pango picks per
+ * character, so a face without the script is never the one used). */
+static char *
+fc_choice(FcConfig *config, const char *name, const char *lang)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcFontSet *fs;
+	FcResult res;
+	FcChar8 *fam;
+	char *out = NULL;
+
+	if (!pat)
+		return NULL;
+	FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *) name);
+	if (lang)
+		FcPatternAddString(pat, FC_LANG, (const FcChar8 *) lang);
+	FcConfigSubstitute(config, pat, FcMatchPattern);
+	FcDefaultSubstitute(pat);
+	fs = FcFontSort(config, pat, FcFalse, NULL, &res);
+	for (int i = 0; fs && i < fs->nfont && !out; i++) {
+		FcLangSet *ls;
+		if (lang && (FcPatternGetLangSet(fs->fonts[i], FC_LANG, 0, &ls) !=
+		             FcResultMatch || FcLangSetHasLang(ls, (const FcChar8 *)
+		                                               lang) == FcLangDifferentLang))
+			continue;
+		if (FcPatternGetString(fs->fonts[i], FC_FAMILY, 0, &fam) == FcResultMatch)
+			out = s2p_strdup((const char *) fam);
+	}
+	if (!out && lang) {
+		/* no face covers the language: fontconfig's best match */
+		FcPattern *m = FcFontMatch(config, pat, &res);
+		if (m && FcPatternGetString(m, FC_FAMILY, 0, &fam) == FcResultMatch)
+			out = s2p_strdup((const char *) fam);
+		if (m)
+			FcPatternDestroy(m);
+	}
+	if (fs)
+		FcFontSetDestroy(fs);
+	FcPatternDestroy(pat);
+	return out;
+}
+
+static int
+cmp_subst(const void *a, const void *b)
+{
+	const s2p_font_substitution *x = a, *y = b;
+	int c = strcmp(x->requested, y->requested);
+
+	return c ? c : strcmp(x->used, y->used);
+}
+
+int
+draw_fonts_report(draw_fonts *f, s2p_font_substitution **out, int *n_out)
+{
+	s2p_font_substitution *r;
+	int n = 0;
+
+	*out = NULL;
+	*n_out = 0;
+	if (!f || !f->n_notes)
+		return 0;
+	r = s2p_calloc_array((size_t) f->n_notes, sizeof *r);
+	if (!r)
+		return -1;
+	for (int i = 0; i < f->n_notes; i++) {
+		const font_note *fn = &f->notes[i];
+		char *used = fn->used ? s2p_strdup(fn->used) :
+		             fc_choice(f->config, fn->requested, fn->lang);
+		int dup = 0;
+		if (!used || strcasecmp(used, fn->requested) == 0) {
+			free(used);
+			continue;
+		}
+		for (int k = 0; k < n && !dup; k++)
+			dup = strcmp(r[k].requested, fn->requested) == 0 &&
+			      strcmp(r[k].used, used) == 0;
+		if (dup || !(r[n].requested = s2p_strdup(fn->requested))) {
+			free(used);
+			continue;
+		}
+		r[n].used = used;
+		r[n++].kind = fn->kind;
+	}
+	qsort(r, (size_t) n, sizeof *r, cmp_subst);
+	*out = r;
+	*n_out = n;
+	return 0;
+}
+
+/* Which faces of a run draw @text: PowerPoint takes a:ea for East Asian
+ * characters, a:cs for complex scripts, a:latin for the rest. */
+enum { SCRIPT_LATIN = 1, SCRIPT_EA = 2, SCRIPT_CS = 4 };
+
+static unsigned
+text_scripts(const char *text, int len)
+{
+	unsigned m = 0;
+
+	if (!text)
+		return 0;
+	for (const char *p = text, *end = len < 0 ? NULL : text + len;
+	     (!end || p < end) && *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		switch (g_unichar_get_script(c)) {
+		case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
+		case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
+		case G_UNICODE_SCRIPT_BOPOMOFO: case G_UNICODE_SCRIPT_YI:
+			m |= SCRIPT_EA;
+			break;
+		case G_UNICODE_SCRIPT_ARABIC: case G_UNICODE_SCRIPT_HEBREW:
+		case G_UNICODE_SCRIPT_SYRIAC: case G_UNICODE_SCRIPT_THAANA:
+		case G_UNICODE_SCRIPT_DEVANAGARI: case G_UNICODE_SCRIPT_BENGALI:
+		case G_UNICODE_SCRIPT_GURMUKHI: case G_UNICODE_SCRIPT_GUJARATI:
+		case G_UNICODE_SCRIPT_ORIYA: case G_UNICODE_SCRIPT_TAMIL:
+		case G_UNICODE_SCRIPT_TELUGU: case G_UNICODE_SCRIPT_KANNADA:
+		case G_UNICODE_SCRIPT_MALAYALAM: case G_UNICODE_SCRIPT_SINHALA:
+		case G_UNICODE_SCRIPT_THAI: case G_UNICODE_SCRIPT_LAO:
+		case G_UNICODE_SCRIPT_TIBETAN: case G_UNICODE_SCRIPT_MYANMAR:
+		case G_UNICODE_SCRIPT_KHMER:
+			m |= SCRIPT_CS;
+			break;
+		default:
+			/* CJK punctuation and full-width forms are East Asian */
+			if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF))
+				m |= SCRIPT_EA;
+			else if (!g_unichar_isspace(c))
+				m |= SCRIPT_LATIN;
+		}
+	}
+	return m;
+}
+
+void
+draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text, int len,
+                   char *out, size_t size)
+{
+	draw_fonts *f = dc->w->fonts;
+	const char *faces[4];
+	char fam[4][NAME_MAX_BYTES];
+	int kind[4];
+	unsigned scripts = text_scripts(text, len);
+	size_t k = 0;
+
+	faces[0] = resolve_font(&dc->rc, r->latin ? r->latin : "+mn-lt");
+	/* a latin face the machine lacks falls back to the theme's body font
+	 * (as PowerPoint does), not to the east-asian face */
+	faces[1] = resolve_font(&dc->rc, "+mn-lt");
+	faces[2] = resolve_font_lang(&dc->rc, r->ea ? r->ea : "+mn-ea", r->lang);
+	faces[3] = resolve_font_lang(&dc->rc, r->cs ? r->cs : "+mn-cs", r->lang);
+	out[0] = 0;
+	/* pango takes, per character, the first family that has the glyph:
+	 * latin (or its stand-in) for Latin text, then the east-asian and
+	 * complex-script faces for the scripts the latin faces lack, which is
+	 * how PowerPoint picks a:latin/a:ea/a:cs by script */
+	for (int i = 0; i < 4; i++) {
+		int dup = 0;
+		kind[i] = draw_fonts_resolve(f, faces[i], fam[i], sizeof fam[i]);
+		if (i == 0 && !fam[0][0] && (!faces[0] || !*faces[0]))
+			put(fam[0], sizeof fam[0], "Carlito"); /* no face at all */
+		for (int j = 0; j < i && !dup; j++)
+			dup = !strcmp(fam[j], fam[i]);
+		if (!fam[i][0] || dup || k >= size)
+			continue;
+		k += (size_t) snprintf(out + k, size - k, "%s%s", k ? "," : "",
+		                       fam[i]);
+	}
+	if (!out[0])
+		put(out, size, "sans-serif");
+	if (!f)
+		return;
+	if (scripts & SCRIPT_LATIN)
+		draw_fonts_note(f, faces[0], fam[0][0] ? fam[0] :
+		                fam[1][0] ? fam[1] : NULL, NULL, kind[0]);
+	if (scripts & SCRIPT_EA)
+		draw_fonts_note(f, faces[2], fam[2], r->lang, kind[2]);
+	if (scripts & SCRIPT_CS)
+		draw_fonts_note(f, faces[3], fam[3], r->lang, kind[3]);
 }
 
 /* Private-use and Latin-1 code points of the Symbol and Wingdings fonts

@@ -1,13 +1,36 @@
 /*
- * Font family substitution and symbol-font bullet mapping.
+ * Fonts inside render/: which installed family draws each face a deck
+ * names, the substitution notes behind the run's report (draw_fonts in
+ * draw.h), and symbol-font bullet mapping.
  */
 #ifndef S2P_RENDER_DRAW_FONT_H
 #define S2P_RENDER_DRAW_FONT_H
 
+#include "render/draw.h"
+
+#include <stddef.h>
 #include <stdint.h>
 
-/* The family to ask fontconfig for in place of @name (never NULL). */
-const char *draw_font_family(const char *name);
+/* Returned by draw_fonts_resolve() beside enum s2p_font_kind: the face
+ * itself is installed, nothing to report. */
+enum { DRAW_FONT_EXACT = 100 };
+
+/* The family to ask pango for in place of @name, into @fam ("" when the
+ * face is not installed and has no installed stand-in: the caller falls
+ * back). Returns DRAW_FONT_EXACT or an enum s2p_font_kind. @f may be NULL
+ * (the built-in table only, nothing checked). Any thread. */
+int draw_fonts_resolve(const draw_fonts *f, const char *name, char *fam,
+                       size_t size);
+
+/* Record that text in face @requested was drawn in @used (NULL: left to
+ * fontconfig, which is asked for @lang's best face when the report is
+ * made). Workers; thread-safe; @f may be NULL. */
+void draw_fonts_note(draw_fonts *f, const char *requested, const char *used,
+                     const char *lang, int kind);
+
+/* The run's fontconfig configuration, or NULL for fontconfig's current
+ * one. */
+struct _FcConfig *draw_fonts_config(const draw_fonts *f);
 
 /* Map a character drawn in a symbol font (Wingdings, Symbol) to Unicode. */
 uint32_t draw_font_symbol_char(const char *font, uint32_t cp);

@@ -15,6 +15,7 @@ struct draw_worker {
 	PangoFontMap *font_map;
 	PangoContext *pango;
 	draw_image_cache *images;   /* shared, borrowed; may be NULL */
+	draw_fonts *fonts;          /* the run's, borrowed; may be NULL */
 	unsigned char *raster_rows; /* per output row: a picture was drawn */
 	int n_rows;                 /* 0: not tracking */
 	void *attached;             /* the caller's, see draw_worker_attach() */
@@ -53,6 +54,14 @@ void draw_background(draw_ctx *dc, double w, double h);
 /* draw-image.c: paint the picture fill into the box 0,0,w,h through the
  * current clip (decoded through the worker's image cache). */
 void draw_picture(draw_ctx *dc, const dml_fill *blip, double w, double h);
+
+/* draw-font.c: the pango family list for text in @r's faces (theme
+ * tokens resolved, installed stand-ins, a missing latin face falling back
+ * to the theme's body font), into @out; notes the substitutions for the
+ * scripts that occur in @text (@len bytes, -1: to its end; NULL: notes
+ * nothing). */
+void draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text,
+                        int len, char *out, size_t size);
 
 /* draw-text.c: lay out and draw a text body in the box (EMU). */
 void draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,

@@ -5,8 +5,10 @@
  * errors are sticky and checked once, before the surface is returned.
  */
 #include "render/draw-imp.h"
+#include "render/draw-font.h"
 
 #include <fontconfig/fontconfig.h>
+#include <pango/pangofc-fontmap.h>
 #include <tiffio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +65,18 @@ draw_worker_free(draw_worker *w)
 		g_object_unref(w->font_map);
 	free(w->raster_rows);
 	free(w);
+}
+
+void
+draw_worker_set_fonts(draw_worker *w, draw_fonts *f)
+{
+	FcConfig *config = draw_fonts_config(f);
+
+	w->fonts = f;
+	/* the run's own configuration (with --font-dir folders): pango's
+	 * fontconfig font map takes a reference and drops its caches */
+	if (config && PANGO_IS_FC_FONT_MAP(w->font_map))
+		pango_fc_font_map_set_config(PANGO_FC_FONT_MAP(w->font_map), config);
 }
 
 void

@@ -59,35 +59,15 @@ scaled_size(const text_state *ts, int32_t sz_100pt)
 	return pt;
 }
 
+/* The font of text @text (@len bytes) in run properties @r. */
 static PangoFontDescription *
-font_desc(const text_state *ts, const dml_rpr *r, double size_pt)
+font_desc(const text_state *ts, const dml_rpr *r, double size_pt,
+          const char *text, int len)
 {
 	PangoFontDescription *fd = pango_font_description_new();
-	const char *latin = resolve_font(&ts->dc->rc, r->latin ? r->latin : "+mn-lt");
-	const char *ea = resolve_font_lang(&ts->dc->rc, r->ea ? r->ea : "+mn-ea", r->lang);
-	const char *cs = resolve_font_lang(&ts->dc->rc, r->cs ? r->cs : "+mn-cs", r->lang);
-	/* a latin face the machine lacks falls back to the theme's body font
-	 * (as PowerPoint does), not to the east-asian face */
-	const char *body = resolve_font(&ts->dc->rc, "+mn-lt");
-	const char *faces[4] = { latin, body, ea, cs };
-	char fam[256] = "";
-	size_t k = 0;
+	char fam[1024];
 
-	/* pango takes, per character, the first family that has the glyph:
-	 * latin (or its stand-in) for Latin text, then the east-asian and
-	 * complex-script faces for the scripts the latin faces lack, which is
-	 * how PowerPoint picks a:latin/a:ea/a:cs by script */
-	for (int i = 0; i < 4; i++) {
-		const char *f = faces[i] && *faces[i] ? draw_font_family(faces[i]) :
-		                i == 0 ? draw_font_family(NULL) : NULL;
-		int dup = 0;
-		if (!f || k >= sizeof fam)
-			continue;
-		for (int j = 0; j < i && !dup; j++)
-			dup = faces[j] && *faces[j] && !strcmp(draw_font_family(faces[j]), f);
-		if (!dup)
-			k += (size_t) snprintf(fam + k, sizeof fam - k, "%s%s", k ? "," : "", f);
-	}
+	draw_font_families(ts->dc, r, text, len, fam, sizeof fam);
 	pango_font_description_set_family(fd, fam);
 	pango_font_description_set_absolute_size(fd, size_pt * PANGO_SCALE);
 	pango_font_description_set_weight(fd, r->b ? PANGO_WEIGHT_BOLD :
@@ -266,7 +246,7 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 	if ((ppr->set & DML_P_BUCLR) && !ppr->bu_clr_follow)
 		c = draw_color(ts->dc, &ppr->bu_clr, NULL);
 	l = pango_layout_new(ts->dc->w->pango);
-	fd = font_desc(ts, &r, size);
+	fd = font_desc(ts, &r, size, text, -1);
 	pango_layout_set_font_description(l, fd);
 	pango_font_description_free(fd);
 	attrs = pango_attr_list_new();
@@ -358,7 +338,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		}
 		if (end == start)
 			continue;
-		fd = font_desc(ts, &r, size);
+		fd = font_desc(ts, &r, size, text->str + start, end - start);
 		insert_attr(attrs, pango_attr_font_desc_new(fd), start, end);
 		pango_font_description_free(fd);
 		c = run_color(ts, &r, run->rpr.set);
@@ -415,7 +395,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 	g_string_free(text, TRUE);
 	{
 		/* a default font for empty lines and fallback */
-		PangoFontDescription *fd = font_desc(ts, &first, first_size);
+		PangoFontDescription *fd = font_desc(ts, &first, first_size, NULL, 0);
 		pango_layout_set_font_description(pl->layout, fd);
 		pango_font_description_free(fd);
 	}

@@ -10,6 +10,7 @@
 #include "model/pml.h"
 
 #include <slides2png/s2p-deck.h>
+#include <slides2png/s2p-render.h>
 
 #include <cairo.h>
 
@@ -18,6 +19,32 @@ typedef struct draw_worker draw_worker;
 /* Create the per-thread drawing state. Call on the worker thread. */
 draw_worker *draw_worker_new(s2p_error *err);
 void draw_worker_free(draw_worker *w);
+
+/*
+ * The fonts of one render run: fontconfig's configuration (plus the
+ * caller's font folders), the installed families, the caller's family
+ * map, and the substitutions made, for the report. Built on the main
+ * thread before any worker starts and read-only afterwards, except for
+ * the substitution notes, which workers add under its mutex.
+ */
+typedef struct draw_fonts draw_fonts;
+
+/* Main thread, before workers: a new fontconfig configuration with @dirs
+ * when there are any (else fontconfig's current one), and the caller's
+ * map (copied). NULL with @err filled: S2P_EARG for a folder that cannot
+ * be read or an empty family name, S2P_ENOMEM. */
+draw_fonts *draw_fonts_new(const char *const *dirs, int n_dirs,
+                           const s2p_font_subst *map, int n_map,
+                           s2p_error *err);
+/* After every worker using @f has stopped. NULL is allowed. */
+void draw_fonts_free(draw_fonts *f);
+/* The substitutions made, as the run's report: distinct (requested, used)
+ * pairs sorted by name, strings malloc'ed (s2p_run_result_fini frees
+ * them). Main thread, after the workers. 0, or -1 when out of memory. */
+int draw_fonts_report(draw_fonts *f, s2p_font_substitution **out, int *n);
+/* Let @w draw with @f (borrowed; outlives @w). Call on @w's thread before
+ * it draws. Without it, the built-in table and fontconfig's defaults. */
+void draw_worker_set_fonts(draw_worker *w, draw_fonts *f);
 
 /*
  * Decoded pictures shared by the workers of one run: each media part is

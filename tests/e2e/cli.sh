@@ -158,7 +158,7 @@ case_help()
 	for opt in --output --format --quality --background --width --height \
 		--scale --dpi --slides --hidden --list --manifest --grid \
 		--grid-columns --jobs --quiet --verbose --help --version \
-		'<name>' '<n:3>' 'Exit status'; do
+		--font-dir --font-map '<name>' '<n:3>' 'Exit status'; do
 		if grep -q -F -e "$opt" "$w/help.out"; then
 			ok "--help mentions $opt"
 		else
@@ -172,7 +172,7 @@ case_help()
 	if [ -f "$SRC/doc/slides2png.1" ]; then
 		for opt in output format quality background width height scale dpi \
 			slides hidden list manifest grid grid-columns jobs quiet \
-			verbose help version; do
+			verbose help version font-dir font-map; do
 			if sed 's/\\-/-/g' "$SRC/doc/slides2png.1" |
 				grep -q -e "-$opt\b"; then
 				ok "man page documents --$opt"
@@ -242,7 +242,8 @@ case_several_decks()
 	expect_files "two decks: default <name>_<n>.png" "$w/c" sample_1.png \
 		text-basic_1.png
 	fresh_dir "$w/d"
-	run_cli "$w/d" "$w/d" "$SAMPLE" "$w/missing.pptx" "$TEXT" -s 1
+	# -q: the decks' font warnings aside, errors only
+	run_cli "$w/d" "$w/d" "$SAMPLE" "$w/missing.pptx" "$TEXT" -s 1 -q
 	expect_rc "a missing deck among three" 1 "$w/d"
 	expect_files "the other decks are still rendered" "$w/d" sample_1.png \
 		text-basic_1.png
@@ -448,7 +449,7 @@ def say(good, what):
     print(('ok   ' if good else 'FAIL ') + what)
 say(list(m) == ['generator', 'format', 'decks'], 'top-level keys in order')
 deck_keys = ['path', 'sha256', 'status', 'error', 'slide_size',
-             'slide_count', 'slides']
+             'slide_count', 'slides', 'font_substitutions', 'diagnostics']
 slide_keys = ['number', 'hidden', 'status', 'path', 'width_px',
               'height_px', 'sha256', 'render_ms', 'encode_ms', 'error',
               'diagnostics']
@@ -613,6 +614,99 @@ case_interrupt()
 # cmake --install into a scratch prefix (S2P_BUILD_DIR from ctest), then
 # build a small program against the installed headers, libslides2png.a and
 # slides2png.pc, and run it.
+# --font-map and --font-dir, and the report of font substitutions: a
+# mapped family changes the drawing and is reported in the manifest and
+# under --verbose; a family outside fontconfig's folders is found only
+# through --font-dir (a folder holding a copy of one of the test fonts,
+# under a configuration of our own that leaves that font's folder out).
+case_fonts()
+{
+	local w=$WORK/fonts serif conf
+	fresh_dir "$w"
+	run_cli "$w" "$w/plain" "$TEXT" -s 1 -o plain.png --manifest plain.json
+	expect_rc "text deck, no font options" 0 "$w/plain"
+	check "one font warning line for the deck (Calibri Light has no clone)" \
+		test "$(grep -c 'warning: fonts not installed' "$w/plain.err")" = 1
+	expect_err_has "the warning names the stand-in" "$w/plain" \
+		"Calibri Light -> Carlito"
+	fonts_check "$w/plain.json" 'Calibri Light' Carlito stand-in
+	fonts_check "$w/plain.json" Calibri Carlito metric-compatible
+	run_cli "$w" "$w/mapped" "$TEXT" -s 1 -o mapped.png -v \
+		--font-map 'Calibri=DejaVu Serif' --manifest mapped.json
+	expect_rc "--font-map Calibri=DejaVu Serif" 0 "$w/mapped"
+	check "--font-map changes the drawing" not_same "$w/plain.png" \
+		"$w/mapped.png"
+	fonts_check "$w/mapped.json" Calibri 'DejaVu Serif' mapped
+	expect_err_has "--verbose lists the mapped family" "$w/mapped" \
+		"Calibri -> DejaVu Serif (mapped)"
+	run_cli "$w" "$w/quiet" "$TEXT" -s 1 -o quiet.png -q
+	check "--quiet: no font warning" test ! -s "$w/quiet.err"
+
+	# a configuration without the DejaVu folder; DejaVu Serif copied into
+	# a folder of our own
+	serif=$(fc-match -f '%{file}' 'DejaVu Serif:style=Book' 2>/dev/null)
+	case $serif in
+	*/DejaVuSerif.ttf) ;;
+	*) fail "DejaVu Serif not found through fontconfig ($serif)"; return ;;
+	esac
+	mkdir -p "$w/myfonts"
+	cp "${serif%/*}"/DejaVuSerif*.ttf "$w/myfonts/"
+	conf=$w/fonts.conf
+	sed -e '/truetype\/dejavu/d' \
+		-e "s|<cachedir>.*</cachedir>|<cachedir>$w/cache</cachedir>|" \
+		"$FONTCONFIG_FILE" >"$conf"
+	FONTCONFIG_FILE=$conf run_cli "$w" "$w/nodir" "$TEXT" -s 1 -o nodir.png
+	expect_rc "a configuration without DejaVu" 0 "$w/nodir"
+	FONTCONFIG_FILE=$conf run_cli "$w" "$w/nomap" "$TEXT" -s 1 -o nomap.png \
+		--font-map 'Calibri=DejaVu Serif'
+	expect_rc "--font-map to a family not installed" 99 "$w/nomap"
+	expect_err_has "the refusal names the family" "$w/nomap" \
+		"'DejaVu Serif' is not installed"
+	check "nothing is written" test ! -e "$w/nomap.png"
+	FONTCONFIG_FILE=$conf run_cli "$w" "$w/dir" "$TEXT" -s 1 -o dir.png \
+		--font-map 'Calibri=DejaVu Serif' --font-dir "$w/myfonts" \
+		--manifest dir.json
+	expect_rc "--font-dir with a copy of DejaVu Serif" 0 "$w/dir"
+	fonts_check "$w/dir.json" Calibri 'DejaVu Serif' mapped
+	check "--font-dir: the font is used" not_same "$w/nodir.png" "$w/dir.png"
+	check "--font-dir: the same drawing as with the font installed" \
+		cmp -s "$w/mapped.png" "$w/dir.png"
+
+	run_cli "$w" "$w/baddir" "$TEXT" --font-dir "$w/none"
+	expect_rc "--font-dir on a missing folder" 99 "$w/baddir"
+	expect_err_has "the refusal names the folder" "$w/baddir" "$w/none"
+	run_cli "$w" "$w/badmap" "$TEXT" --font-map Calibri
+	expect_rc "--font-map without =" 99 "$w/badmap"
+	run_cli "$w" "$w/badmap2" "$TEXT" --font-map '=Carlito'
+	expect_rc "--font-map with an empty family" 99 "$w/badmap2"
+}
+
+# not_same A B: the two files differ.
+not_same()
+{
+	! cmp -s "$1" "$2"
+}
+
+# fonts_check MANIFEST REQUESTED USED KIND: the deck's font_substitutions
+# has that entry.
+fonts_check()
+{
+	local r
+	r=$("$E2E_PYTHON" - "$@" <<'EOF'
+import json, sys
+m = json.load(open(sys.argv[1]))
+subst = m['decks'][0]['font_substitutions']
+want = {'requested': sys.argv[2], 'used': sys.argv[3], 'kind': sys.argv[4]}
+print('yes' if want in subst else 'no: %s' % subst)
+EOF
+)
+	if [ "$r" = yes ]; then
+		ok "manifest: $2 -> $3 ($4)"
+	else
+		fail "manifest: lacks $2 -> $3 ($4): $r"
+	fi
+}
+
 case_install()
 {
 	local w=$WORK/install p=$WORK/install/prefix f out
