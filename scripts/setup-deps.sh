@@ -11,7 +11,7 @@ PACKAGES=(
   libfontconfig-dev fontconfig
   fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
-  fonts-urw-base35
+  fonts-urw-base35 fonts-farsiweb
   python3
 )
 
