@@ -406,7 +406,8 @@ shape_cost(const dml_shape *s, int depth)
 		c += 4 + (double) s->fill.media.blob->size / 16384;
 	if (s->table || s->chart)
 		c += 40;
-	if (s->effects.outer.has)
+	if (s->effects.outer.has || s->effects.inner.has || s->effects.glow.has ||
+	    s->effects.soft_edge_emu || s->effects.refl.has)
 		c += 10;
 	for (uint32_t i = 0; i < s->n_children && depth < 64; i++)
 		c += shape_cost(&s->children[i], depth + 1);

@@ -491,7 +491,99 @@ load_style_ref(load_part *lp, const xmlNode *ref, dml_style_ref *out)
 	return 0;
 }
 
-/* a:effectLst: the outer shadow is drawn; the others are reported. */
+static uint8_t
+rect_algn(const char *s, uint8_t dflt)
+{
+	static const char *const names[] = { "tl", "t", "tr", "l", "ctr", "r",
+		"bl", "b", "br" };
+	for (size_t i = 0; i < S2P_ARRAY_LEN(names); i++)
+		if (s2p_str_eq(s, names[i]))
+			return (uint8_t) i;
+	return dflt;
+}
+
+/* A length attribute of an effect: absent, negative or invalid is 0, and
+ * anything beyond @max (EMU) is clamped so blurs stay bounded. */
+static int64_t
+effect_len(const xmlNode *n, const char *name, int64_t max)
+{
+	int64_t v;
+
+	if (sxml_attr_i64(n, name, &v) != 1 || v < 0)
+		return 0;
+	return v > max ? max : v;
+}
+
+/* Skew angles are limited to (-90°, 90°) by ST_FixedAngle. */
+static int32_t
+effect_skew(const xmlNode *n, const char *name)
+{
+	int32_t v = 0;
+
+	sxml_attr_i32(n, name, &v);
+	return v < -5400000 + 60000 ? -5400000 + 60000 :
+	       v > 5400000 - 60000 ? 5400000 - 60000 : v;
+}
+
+/* Scale factors of effects: -1000 %..1000 % keeps the result bounded. */
+static int32_t
+effect_scale(const xmlNode *n, const char *name)
+{
+	int32_t v = 100000;
+
+	sxml_attr_pct(n, name, &v);
+	return v < -1000000 ? -1000000 : v > 1000000 ? 1000000 : v;
+}
+
+static void
+load_shadow(load_part *lp, const xmlNode *c, int outer, dml_shadow *sh)
+{
+	memset(sh, 0, sizeof *sh);
+	sh->has = 1;
+	/* outerShdw@algn defaults to b (the spec); innerShdw has none */
+	sh->algn = rect_algn(sxml_attr(c, "algn"), DML_RA_B);
+	sh->rot_with_shape = (uint8_t) sxml_attr_bool(c, "rotWithShape", 1);
+	sh->blur_emu = effect_len(c, "blurRad", 12700 * 400);
+	sh->dist_emu = effect_len(c, "dist", 12700 * 2000);
+	sxml_attr_i32(c, "dir", &sh->dir_60k);
+	sh->sx_pct1k = sh->sy_pct1k = 100000;
+	if (outer) {
+		sh->sx_pct1k = effect_scale(c, "sx");
+		sh->sy_pct1k = effect_scale(c, "sy");
+		sh->kx_60k = effect_skew(c, "kx");
+		sh->ky_60k = effect_skew(c, "ky");
+	}
+	if (!load_color(lp, c, &sh->color))
+		sh->color = dml_color_rgb(0);
+}
+
+static void
+load_reflection(const xmlNode *c, dml_reflection *r)
+{
+	memset(r, 0, sizeof *r);
+	r->has = 1;
+	r->blur_emu = effect_len(c, "blurRad", 12700 * 400);
+	r->dist_emu = effect_len(c, "dist", 12700 * 2000);
+	sxml_attr_i32(c, "dir", &r->dir_60k);
+	/* defaults of CT_ReflectionEffect */
+	r->st_a_pct1k = 100000;
+	r->end_pos_pct1k = 100000;
+	r->fade_dir_60k = 5400000;
+	sxml_attr_pct(c, "stA", &r->st_a_pct1k);
+	sxml_attr_pct(c, "stPos", &r->st_pos_pct1k);
+	sxml_attr_pct(c, "endA", &r->end_a_pct1k);
+	sxml_attr_pct(c, "endPos", &r->end_pos_pct1k);
+	sxml_attr_i32(c, "fadeDir", &r->fade_dir_60k);
+	r->sx_pct1k = effect_scale(c, "sx");
+	r->sy_pct1k = effect_scale(c, "sy");
+	r->kx_60k = effect_skew(c, "kx");
+	r->ky_60k = effect_skew(c, "ky");
+	r->algn = rect_algn(sxml_attr(c, "algn"), DML_RA_B);
+	r->rot_with_shape = (uint8_t) sxml_attr_bool(c, "rotWithShape", 1);
+}
+
+/* a:effectLst: shadows, glow, soft edge and reflection are drawn; the
+ * others are reported. */
 void
 load_effects(load_part *lp, const xmlNode *lst, dml_effects *out)
 {
@@ -500,32 +592,27 @@ load_effects(load_part *lp, const xmlNode *lst, dml_effects *out)
 		return;
 	out->has = 1;
 	SXML_EACH(c, lst) {
-		dml_shadow *sh = &out->outer;
-		if (!sxml_is(c, "outerShdw")) {
+		if (sxml_is(c, "outerShdw"))
+			load_shadow(lp, c, 1, &out->outer);
+		else if (sxml_is(c, "innerShdw"))
+			load_shadow(lp, c, 0, &out->inner);
+		else if (sxml_is(c, "glow")) {
+			out->glow.has = 1;
+			out->glow.rad_emu = effect_len(c, "rad", 12700 * 400);
+			if (!load_color(lp, c, &out->glow.color))
+				out->glow.color = dml_color_rgb(0);
+		}
+		else if (sxml_is(c, "softEdge"))
+			out->soft_edge_emu = effect_len(c, "rad", 12700 * 400);
+		else if (sxml_is(c, "reflection"))
+			load_reflection(c, &out->refl);
+		else if (sxml_is(c, "prstShdw"))
+			pml_diag_add(lp->diags, lp->part, "preset shadow a:prstShdw "
+			             "'%s' not drawn", sxml_attr(c, "prst") ?
+			             sxml_attr(c, "prst") : "");
+		else
 			pml_diag_add(lp->diags, lp->part, "effect a:%s not drawn",
 			             (const char *) c->name);
-			continue;
-		}
-		sh->has = 1;
-		sh->sx_pct1k = sh->sy_pct1k = 100000;
-		sh->rot_with_shape = (uint8_t) sxml_attr_bool(c, "rotWithShape", 1);
-		if (sxml_attr_i64(c, "blurRad", &sh->blur_emu) != 1 || sh->blur_emu < 0)
-			sh->blur_emu = 0;
-		if (sxml_attr_i64(c, "dist", &sh->dist_emu) != 1 || sh->dist_emu < 0)
-			sh->dist_emu = 0;
-		if (sh->blur_emu > 12700 * 400)
-			sh->blur_emu = 12700 * 400;
-		if (sh->dist_emu > 12700 * 2000)
-			sh->dist_emu = 12700 * 2000;
-		sxml_attr_i32(c, "dir", &sh->dir_60k);
-		sxml_attr_pct(c, "sx", &sh->sx_pct1k);
-		sxml_attr_pct(c, "sy", &sh->sy_pct1k);
-		if (sxml_attr(c, "kx") || sxml_attr(c, "ky") ||
-		    sh->sx_pct1k != 100000 || sh->sy_pct1k != 100000)
-			pml_diag_add(lp->diags, lp->part, "scaled or skewed shadow drawn "
-			             "unscaled");
-		if (!load_color(lp, c, &sh->color))
-			sh->color = dml_color_rgb(0);
 	}
 }
 

@@ -81,18 +81,46 @@ typedef struct dml_style_ref {
 
 /* ---- effects (§20.1.8.25 effectLst) ---- */
 
+/* ST_RectAlignment: where an effect's scaling and skew are anchored. */
+enum dml_rect_algn { DML_RA_TL, DML_RA_T, DML_RA_TR, DML_RA_L, DML_RA_CTR,
+	DML_RA_R, DML_RA_BL, DML_RA_B, DML_RA_BR };
+
+/* a:outerShdw, a:innerShdw (scale, skew and algn are outer only) and
+ * a:prstShdw (drawn as the outer shadow it approximates) */
 typedef struct dml_shadow {
 	uint8_t has;
 	uint8_t rot_with_shape;
+	uint8_t algn;                 /* enum dml_rect_algn */
 	int64_t blur_emu, dist_emu;
 	int32_t dir_60k;
 	int32_t sx_pct1k, sy_pct1k;   /* 100000 = unscaled */
+	int32_t kx_60k, ky_60k;       /* skew angles, clockwise */
 	dml_color color;
 } dml_shadow;
 
+typedef struct dml_glow {
+	uint8_t has;
+	int64_t rad_emu;
+	dml_color color;
+} dml_glow;
+
+typedef struct dml_reflection {
+	uint8_t has;
+	uint8_t rot_with_shape;
+	uint8_t algn;                 /* enum dml_rect_algn */
+	int64_t blur_emu, dist_emu;
+	int32_t dir_60k, fade_dir_60k;
+	int32_t st_a_pct1k, st_pos_pct1k, end_a_pct1k, end_pos_pct1k;
+	int32_t sx_pct1k, sy_pct1k, kx_60k, ky_60k;
+} dml_reflection;
+
 typedef struct dml_effects {
 	uint8_t has;          /* an a:effectLst was given (even empty) */
-	dml_shadow outer;     /* a:outerShdw */
+	dml_shadow outer;     /* a:outerShdw (or a:prstShdw) */
+	dml_shadow inner;     /* a:innerShdw */
+	dml_glow glow;        /* a:glow */
+	int64_t soft_edge_emu;/* a:softEdge@rad; 0 = none */
+	dml_reflection refl;  /* a:reflection */
 } dml_effects;
 
 /* ---- transforms (§20.1.7.6) ---- */

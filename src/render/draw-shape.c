@@ -348,6 +348,7 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	s2p_error gerr;
 	dml_color fill_ph, line_ph, fx_ph;
 	dml_effects effects;
+	draw_fx fx;
 	dml_fill fill;
 	dml_line line;
 	int has_line;
@@ -370,11 +371,16 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 		fill = resolve_background(&dc->rc, &fill_ph);
 	has_line = resolve_line(&dc->rc, s, chain, n, &line, &line_ph);
 	effects = resolve_effects(&dc->rc, s, chain, n, &fx_ph);
-	if (effects.outer.has)
-		draw_effect_shadow(dc, &effects.outer, &fx_ph, &out,
-		                   s->kind == DML_SHAPE_PIC ||
-		                   (fill.kind != DML_FILL_NONE && fill.kind != DML_FILL_UNSET),
-		                   has_line ? (double) line.w_emu : 0);
+	memset(&fx, 0, sizeof fx);
+	fx.fx = &effects;
+	fx.ph = &fx_ph;
+	fx.geom = &out;
+	fx.filled = s->kind == DML_SHAPE_PIC ||
+	            (fill.kind != DML_FILL_NONE && fill.kind != DML_FILL_UNSET);
+	fx.line_w = has_line ? (double) line.w_emu : 0;
+	fx.w = w;
+	fx.h = h;
+	draw_fx_begin(dc, &fx);
 	if (s->kind == DML_SHAPE_PIC) {
 		/* the picture fills the geometry; its own fill goes beneath */
 		for (size_t i = 0; i < out.n_paths; i++) {
@@ -401,6 +407,7 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 				shade_path(cr, out.paths[i].fill);
 		}
 	}
+	draw_fx_inner(dc, &fx);
 	if (has_line)
 		for (size_t i = 0; i < out.n_paths; i++) {
 			if (!out.paths[i].stroke)
@@ -414,6 +421,7 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 			stroke_path(dc, &line, &line_ph);
 		}
 	cairo_new_path(cr);
+	draw_fx_body_end(dc, &fx);
 	if (s->text && s->kind != DML_SHAPE_PIC && s->tx_xfrm.has)
 		draw_smartart_text(dc, s, chain, n, x);
 	else if (s->text && s->kind != DML_SHAPE_PIC) {
@@ -429,6 +437,7 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 		          out.text_r - out.text_l, out.text_b - out.text_t);
 		cairo_restore(cr);
 	}
+	draw_fx_end(dc, &fx);
 	draw_geom_out_fini(&out);
 }
 
