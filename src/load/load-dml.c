@@ -733,6 +733,49 @@ algn_from(const char *s)
 }
 
 static int
+tab_cmp(const void *a, const void *b)
+{
+	const dml_tab *x = a, *y = b;
+
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* a:tabLst: up to DML_TABS_MAX stops, sorted (an empty list clears the
+ * inherited one). */
+static int
+load_tabs(load_part *lp, const xmlNode *lst, dml_ppr *p)
+{
+	dml_tab tabs[DML_TABS_MAX], *t;
+	uint8_t n = 0;
+	int64_t v;
+
+	SXML_EACH(c, lst) {
+		const char *a;
+		if (!sxml_is(c, "tab") || sxml_attr_i64(c, "pos", &v) != 1 || v < 0 ||
+		    v > 51206400)
+			continue;
+		if (n == DML_TABS_MAX) {
+			pml_diag_add(lp->diags, lp->part, "more than %d tab stops: the "
+			             "others ignored", DML_TABS_MAX);
+			break;
+		}
+		a = sxml_attr(c, "algn");
+		tabs[n].pos = v;
+		tabs[n++].algn = s2p_str_eq(a, "r") ? DML_TAB_R :
+		                 s2p_str_eq(a, "ctr") ? DML_TAB_CTR :
+		                 s2p_str_eq(a, "dec") ? DML_TAB_DEC : DML_TAB_L;
+	}
+	qsort(tabs, n, sizeof *tabs, tab_cmp);
+	t = n ? s2p_arena_memdup(lp->arena, tabs, n * sizeof *tabs) : NULL;
+	if (n && !t)
+		return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+	p->tabs = t;
+	p->n_tabs = n;
+	p->set |= DML_P_TABS;
+	return 0;
+}
+
+static int
 load_ppr(load_part *lp, const xmlNode *n, dml_ppr *p)
 {
 	int64_t v;
@@ -824,6 +867,11 @@ load_ppr(load_part *lp, const xmlNode *n, dml_ppr *p)
 		}
 		else if (!strcmp(name, "defRPr")) {
 			int rc = load_rpr(lp, c, &p->def_rpr);
+			if (rc)
+				return rc;
+		}
+		else if (!strcmp(name, "tabLst")) {
+			int rc = load_tabs(lp, c, p);
 			if (rc)
 				return rc;
 		}

@@ -162,13 +162,23 @@ enum dml_ppr_bits {
 	DML_P_ALGN = 1 << 0, DML_P_MARL = 1 << 1, DML_P_INDENT = 1 << 2,
 	DML_P_LNSPC = 1 << 3, DML_P_SPCBEF = 1 << 4, DML_P_SPCAFT = 1 << 5,
 	DML_P_BULLET = 1 << 6, DML_P_BUFONT = 1 << 7, DML_P_BUCLR = 1 << 8,
-	DML_P_BUSZ = 1 << 9, DML_P_RTL = 1 << 10, DML_P_DEFTAB = 1 << 11
+	DML_P_BUSZ = 1 << 9, DML_P_RTL = 1 << 10, DML_P_DEFTAB = 1 << 11,
+	DML_P_TABS = 1 << 12
 };
 
 enum dml_algn { DML_ALGN_L, DML_ALGN_CTR, DML_ALGN_R, DML_ALGN_JUST,
 	DML_ALGN_DIST };
 
 enum dml_bullet { DML_BU_NONE, DML_BU_CHAR, DML_BU_AUTONUM, DML_BU_BLIP };
+
+/* a:tab (§21.1.2.2.13): a tab stop from the text box's left inset edge */
+enum dml_tab_algn { DML_TAB_L, DML_TAB_R, DML_TAB_CTR, DML_TAB_DEC };
+enum { DML_TABS_MAX = 32 };
+
+typedef struct dml_tab {
+	int64_t pos;          /* EMU */
+	uint8_t algn;         /* enum dml_tab_algn */
+} dml_tab;
 
 typedef struct dml_spacing {
 	uint8_t pts;          /* 1: val is 1/100 pt, 0: val is 1/1000 % */
@@ -180,6 +190,8 @@ typedef struct dml_ppr {
 	uint8_t algn;
 	uint8_t rtl;
 	int64_t mar_l, indent, def_tab;  /* EMU */
+	const dml_tab *tabs;  /* a:tabLst, sorted by position (owner's arena) */
+	uint8_t n_tabs;
 	dml_spacing ln_spc, spc_bef, spc_aft;
 	uint8_t bullet;       /* enum dml_bullet */
 	const char *bu_char;  /* UTF-8 */

@@ -239,6 +239,11 @@ ppr_copy(dml_ppr *p, s2p_arena *a, int *ok)
 	p->bu_char = copy_str(a, p->bu_char, ok);
 	p->bu_scheme = copy_str(a, p->bu_scheme, ok);
 	p->bu_font = copy_str(a, p->bu_font, ok);
+	if (p->n_tabs) {
+		p->tabs = s2p_arena_memdup(a, p->tabs, p->n_tabs * sizeof *p->tabs);
+		if (!p->tabs)
+			*ok = 0;
+	}
 	rpr_copy(&p->def_rpr, a, ok);
 }
 

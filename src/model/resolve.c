@@ -313,6 +313,11 @@ resolve_ppr_overlay(dml_ppr *d, const dml_ppr *s)
 	if (m & DML_P_MARL) d->mar_l = s->mar_l;
 	if (m & DML_P_INDENT) d->indent = s->indent;
 	if (m & DML_P_DEFTAB) d->def_tab = s->def_tab;
+	if (m & DML_P_TABS) {
+		/* a tab list replaces the inherited one as a whole */
+		d->tabs = s->tabs;
+		d->n_tabs = s->n_tabs;
+	}
 	if (m & DML_P_LNSPC) d->ln_spc = s->ln_spc;
 	if (m & DML_P_SPCBEF) d->spc_bef = s->spc_bef;
 	if (m & DML_P_SPCAFT) d->spc_aft = s->spc_aft;

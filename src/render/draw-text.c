@@ -268,6 +268,83 @@ slide_number(const text_state *ts)
 	return p && p->n_slides ? p->slides[0].number + p->first_slide_num - 1 : 1;
 }
 
+enum { TAB_STOPS_MAX = 64 };
+
+/*
+ * The paragraph's tab stops for pango. PowerPoint measures a:tab@pos from
+ * the text box's left inset edge, not from marL; after the last stop of
+ * a:tabLst come default stops at multiples of defTabSz (1 in) from that
+ * edge; a hanging first line also stops at marL (@hang_pt, < 0: none).
+ * pango measures from the layout's origin, @x_pt from the edge, so stops
+ * at or left of it are dropped (the text starts there anyway). Enough
+ * default stops are written for the box; pango repeats the last
+ * interval beyond them.
+ */
+static PangoTabArray *
+tab_array(text_state *ts, const dml_ppr *ppr, double x_pt, double box_w,
+          double hang_pt)
+{
+	double pos[TAB_STOPS_MAX], def, last = 0;
+	int algn[TAB_STOPS_MAX], n = 0, warned = 0;
+	PangoTabArray *tabs;
+
+	def = (ppr->set & DML_P_DEFTAB ? ppr->def_tab : 914400) /
+	      (double) EMU_PER_PT;
+	for (int i = 0; i < ppr->n_tabs && n < TAB_STOPS_MAX; i++) {
+		double p = ppr->tabs[i].pos / (double) EMU_PER_PT;
+		if (hang_pt > last && hang_pt < p && n < TAB_STOPS_MAX) {
+			pos[n] = hang_pt;
+			algn[n++] = DML_TAB_L;
+			hang_pt = -1;
+		}
+		if (p <= last && n)
+			continue; /* a duplicate position */
+		pos[n] = p;
+		algn[n++] = ppr->tabs[i].algn;
+		last = p;
+	}
+	if (hang_pt > last && n < TAB_STOPS_MAX) {
+		pos[n] = hang_pt;
+		algn[n++] = DML_TAB_L;
+		last = hang_pt;
+	}
+	/* defaults after the last stop, two at least so that pango repeats
+	 * their interval */
+	for (double k = floor(last / def) + 1; n < TAB_STOPS_MAX; k++) {
+		pos[n] = k * def;
+		algn[n++] = DML_TAB_L;
+		if (k * def > box_w + def && k > floor(last / def) + 2)
+			break;
+	}
+	tabs = pango_tab_array_new(0, FALSE);
+	for (int i = 0, k = 0; i < n; i++) {
+		PangoTabAlign a = PANGO_TAB_LEFT;
+		if (pos[i] - x_pt <= 0)
+			continue;
+#if PANGO_VERSION_CHECK(1, 50, 0)
+		a = algn[i] == DML_TAB_R ? PANGO_TAB_RIGHT :
+		    algn[i] == DML_TAB_CTR ? PANGO_TAB_CENTER :
+		    algn[i] == DML_TAB_DEC ? PANGO_TAB_DECIMAL : PANGO_TAB_LEFT;
+#else
+		if (algn[i] != DML_TAB_L && !warned++)
+			pml_diag_add(ts->dc->diags, ts->dc->part, "right, centred and "
+			             "decimal tab stops drawn as left ones (pango < 1.50)");
+#endif
+		pango_tab_array_resize(tabs, k + 1);
+		pango_tab_array_set_tab(tabs, k, a,
+		                        (int) ((pos[i] - x_pt) * PANGO_SCALE));
+#if PANGO_VERSION_CHECK(1, 50, 0)
+		/* not the locale's: the same output in every locale */
+		if (a == PANGO_TAB_DECIMAL)
+			pango_tab_array_set_decimal_point(tabs, k, '.');
+#endif
+		k++;
+	}
+	(void) ts;
+	(void) warned;
+	return tabs;
+}
+
 /* Build the pango layout of one paragraph. */
 static void
 para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
@@ -278,7 +355,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 	PangoAttrList *attrs = pango_attr_list_new();
 	PangoTabArray *tabs;
 	dml_rpr first;
-	double first_size = 0, indent, mar_l, tab;
+	double first_size = 0, indent, mar_l;
 	int have_first = 0;
 
 	memset(pl, 0, sizeof *pl);
@@ -434,11 +511,12 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 	                           PANGO_ALIGN_LEFT);
 	pango_layout_set_justify(pl->layout, ppr.algn == DML_ALGN_JUST ||
 	                         ppr.algn == DML_ALGN_DIST);
-	tab = (ppr.set & DML_P_DEFTAB ? ppr.def_tab : 914400) / (double) EMU_PER_PT;
-	tabs = pango_tab_array_new(1, FALSE);
-	pango_tab_array_set_tab(tabs, 0, PANGO_TAB_LEFT, (int) (tab * PANGO_SCALE));
-	pango_layout_set_tabs(pl->layout, tabs);
-	pango_tab_array_free(tabs);
+	tabs = tab_array(ts, &ppr, pl->x_pt, box_w, indent < 0 && !pl->bullet ?
+	                 mar_l : -1);
+	if (tabs) {
+		pango_layout_set_tabs(pl->layout, tabs);
+		pango_tab_array_free(tabs);
+	}
 	/* spacing; a percentage is of the 1.2 em line of the first run */
 	if (ppr.set & DML_P_LNSPC) {
 		if (ppr.ln_spc.pts)
