@@ -50,6 +50,10 @@ dml_rgba draw_color(const draw_ctx *dc, const dml_color *c, const dml_color *ph)
 void draw_fill_path(draw_ctx *dc, const dml_fill *fill, const dml_color *ph,
                     double w, double h);
 void draw_background(draw_ctx *dc, double w, double h);
+/* The 8 x 8 bitmap of pattern preset @name (8 rows, bit 7 leftmost, 1 =
+ * foreground), or NULL if unknown; and how many presets there are. */
+const unsigned char *draw_pattern_bits(const char *name);
+size_t draw_pattern_count(void);
 
 /* draw-image.c: paint the picture fill into the box 0,0,w,h through the
  * current clip (decoded through the worker's image cache). */

@@ -1,7 +1,8 @@
 /*
  * Unit tests for paint and effects: the three-pass box blur approximates
  * a Gaussian of the asked sigma (measured on the spread of a blurred
- * edge) on one and four channels, and PowerPoint's radius-to-sigma rule.
+ * edge) on one and four channels, PowerPoint's radius-to-sigma rule, and
+ * the pattern-fill presets.
  */
 #include "render/draw-effect.h"
 
@@ -78,9 +79,70 @@ test_sigma_rule(void)
 	CHECK_NEAR(draw_fx_sigma(-3), 0, 1e-9);
 }
 
+/* Every value of ST_PresetPatternVal (ECMA-376 §20.1.10.51) has a
+ * bitmap, no two are the same, and each has both colours in it. */
+static void
+test_pattern_presets(void)
+{
+	static const char *const names[] = {
+		"pct5", "pct10", "pct20", "pct25", "pct30", "pct40", "pct50", "pct60",
+		"pct70", "pct75", "pct80", "pct90", "horz", "vert", "ltHorz", "ltVert",
+		"dkHorz", "dkVert", "narHorz", "narVert", "dashHorz", "dashVert",
+		"cross", "dnDiag", "upDiag", "ltDnDiag", "ltUpDiag", "dkDnDiag",
+		"dkUpDiag", "wdDnDiag", "wdUpDiag", "dashDnDiag", "dashUpDiag",
+		"diagCross", "smCheck", "lgCheck", "smGrid", "lgGrid", "dotGrid",
+		"smConfetti", "lgConfetti", "horzBrick", "diagBrick", "solidDmnd",
+		"openDmnd", "dotDmnd", "plaid", "sphere", "weave", "divot", "shingle",
+		"wave", "trellis", "zigZag",
+	};
+	const unsigned char *bits[S2P_ARRAY_LEN(names)];
+	int dupes = 0;
+
+	CHECK_INT(S2P_ARRAY_LEN(names), 54);
+	CHECK_INT(draw_pattern_count(), 54);
+	for (size_t i = 0; i < S2P_ARRAY_LEN(names); i++) {
+		int ones = 0;
+		bits[i] = draw_pattern_bits(names[i]);
+		if (!bits[i]) {
+			fprintf(stderr, "pattern %s has no bitmap\n", names[i]);
+			CHECK(bits[i] != NULL);
+			continue;
+		}
+		for (int r = 0; r < 8; r++)
+			for (int b = 0; b < 8; b++)
+				ones += bits[i][r] >> b & 1;
+		CHECK(ones > 0 && ones < 64);
+		for (size_t j = 0; j < i; j++)
+			if (bits[j] && memcmp(bits[i], bits[j], 8) == 0) {
+				fprintf(stderr, "%s == %s\n", names[i], names[j]);
+				dupes++;
+			}
+	}
+	/* lgGrid is the same lattice as cross (PowerPoint shows both alike) */
+	CHECK_INT(dupes, 1);
+	/* densities rise with the percentage */
+	{
+		int prev = -1;
+		for (int i = 0; i < 12; i++) {
+			int ones = 0;
+			for (int r = 0; r < 8; r++)
+				for (int b = 0; b < 8; b++)
+					ones += bits[i][r] >> b & 1;
+			CHECK(ones > prev);
+			prev = ones;
+		}
+	}
+	/* upward diagonals rise to the right: the top row's pixel is right */
+	CHECK_INT(draw_pattern_bits("upDiag")[0], 0x01);
+	CHECK_INT(draw_pattern_bits("dnDiag")[0], 0x80);
+	CHECK(draw_pattern_bits("nonsense") == NULL);
+	CHECK(draw_pattern_bits(NULL) == NULL);
+}
+
 int
 main(void)
 {
+	test_pattern_presets();
 	test_blur_sigma();
 	test_blur_small();
 	test_sigma_rule();
