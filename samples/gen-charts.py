@@ -31,9 +31,11 @@ Slides:
  20  line on a date axis (baseTimeUnit months, majorUnit 2, mmm yy, a gap)
  21  column: tickLblPos low, crossesAt -2, explicit min/max, minor gridlines
  22  surface chart: not drawn (diagnostic only)
+ 23  chartEx (cx:chart, a waterfall) without a fallback picture: diagnostic only
 """
 
 import argparse
+import re
 import importlib.util
 from pathlib import Path
 from xml.sax.saxutils import escape
@@ -473,6 +475,34 @@ CHARTS = [
 ]
 
 
+CX_NS = "http://schemas.microsoft.com/office/drawing/2014/chartex"
+CT_CHARTEX = "application/vnd.ms-office.chartex+xml"
+REL_CHARTEX = "http://schemas.microsoft.com/office/2014/relationships/chartEx"
+
+
+def chartex_waterfall():
+    """A cx:chartSpace (waterfall) with its data inline; no workbook."""
+    vals = [100, 20, 50, -40, 130]
+    pts = "".join(f'<cx:pt idx="{i}">{x}</cx:pt>' for i, x in enumerate(vals))
+    return (gs.XML_DECL + f'<cx:chartSpace xmlns:a="{A_NS}" xmlns:r="{R_NS}" xmlns:cx="{CX_NS}">'
+            f'<cx:chartData><cx:data id="0"><cx:numDim type="val"><cx:f>Sheet1!$B$2:$B$6</cx:f>'
+            f'<cx:lvl ptCount="{len(vals)}" formatCode="General">{pts}</cx:lvl></cx:numDim>'
+            "</cx:data></cx:chartData><cx:chart><cx:plotArea><cx:plotAreaRegion>"
+            '<cx:series layoutId="waterfall" uniqueId="{00000000-0000-0000-0000-000000000001}">'
+            '<cx:dataId val="0"/></cx:series></cx:plotAreaRegion></cx:plotArea></cx:chart>'
+            "</cx:chartSpace>")
+
+
+def chartex_frame(name, rid, x, y, cx, cy):
+    """A chartEx graphic frame as PowerPoint writes it, minus the
+    mc:AlternateContent and its fallback picture."""
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{gs.AUTO_ID}" name="{name}"/>'
+            "<p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr>"
+            f'<p:xfrm><a:off x="{x}" y="{y}"/><a:ext cx="{cx}" cy="{cy}"/></p:xfrm>'
+            f'<a:graphic><a:graphicData uri="{CX_NS}"><cx:chart xmlns:cx="{CX_NS}" '
+            f'r:id="{rid}"/></a:graphicData></a:graphic></p:graphicFrame>')
+
+
 def graphic_frame(name, rid, x, y, cx, cy):
     return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{gs.AUTO_ID}" name="{name}"/>'
             "<p:cNvGraphicFramePr/><p:nvPr/></p:nvGraphicFramePr>"
@@ -490,6 +520,12 @@ def deck_charts():
         s.add(gs.slide_title(f"{n}. {caption}", sz=28),
               graphic_frame(f"Chart {n}", rid, 838200, 1500000, 10515600, 4900000))
         parts[f"ppt/charts/chart{n}.xml"] = make()
+    n = len(CHARTS) + 1
+    s = d.slide("titleOnly")
+    rid = s.rel("chartEx", "../charts/chartEx1.xml")
+    s.add(gs.slide_title(f"{n}. chartEx without a fallback: diagnostic", sz=28),
+          chartex_frame("Chart Ex", rid, 838200, 1500000, 10515600, 4900000))
+    parts["ppt/charts/chartEx1.xml"] = chartex_waterfall()
     return d, parts
 
 
@@ -500,9 +536,16 @@ def build():
     for name, xml in parts.items():
         files[name] = xml.encode("utf-8")
     ct = files["[Content_Types].xml"].decode("utf-8")
-    over = "".join(f'<Override PartName="/{name}" ContentType="{CT_CHART}"/>'
+    over = "".join(f'<Override PartName="/{name}" ContentType="'
+                   f'{CT_CHARTEX if "chartEx" in name else CT_CHART}"/>'
                    for name in sorted(parts))
     files["[Content_Types].xml"] = ct.replace("</Types>", over + "</Types>").encode("utf-8")
+    # chartEx is a Microsoft relationship type, not one of the deck's base URIs
+    for name in files:
+        if name.endswith(".rels") and b"/chartEx" in files[name]:
+            rels = files[name].decode("utf-8")
+            files[name] = re.sub(r'Type="[^"]*/chartEx"', f'Type="{REL_CHARTEX}"',
+                                 rels).encode("utf-8")
     return gs.zip_bytes(files)
 
 
@@ -512,7 +555,7 @@ def main():
                         help="output directory (default: the script's directory)")
     args = parser.parse_args()
     (args.out / "charts.pptx").write_bytes(build())
-    print(f"wrote {args.out / 'charts.pptx'} ({len(CHARTS)} slides)")
+    print(f"wrote {args.out / 'charts.pptx'} ({len(CHARTS) + 1} slides)")
 
 
 if __name__ == "__main__":

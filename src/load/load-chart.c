@@ -901,21 +901,21 @@ load_chart_space(chart_load *cl, const xmlNode *root)
 	return load_legend(cl, sxml_child(ch, "legend"), &c->legend);
 }
 
-int
-load_chart_parse(load_part *lp, const char *rid, dml_chart **out)
+/* Read and parse the part relationship @rid points at into *doc; a part
+ * that cannot be used is a diagnostic (*doc NULL, 0 returned). */
+static int
+open_chart_part(load_part *lp, const char *rid, const char *what,
+                const opc_rel **out_rel, xmlDoc **doc)
 {
 	const opc_rel *rel = opc_rels_find(lp->rels, rid);
-	chart_load cl;
 	s2p_blob *blob = NULL;
-	xmlDoc *doc;
-	xmlNode *root;
 	s2p_error e;
-	int rc;
 
-	*out = NULL;
+	*doc = NULL;
+	*out_rel = rel;
 	if (!rel || rel->external || rel->invalid) {
-		pml_diag_add(lp->diags, lp->part, "chart relationship '%s' %s; chart "
-		             "not drawn", rid ? rid : "", !rel ? "not found" :
+		pml_diag_add(lp->diags, lp->part, "%s relationship '%s' %s; chart "
+		             "not drawn", what, rid ? rid : "", !rel ? "not found" :
 		             rel->external ? "is external" : "points outside the package");
 		return 0;
 	}
@@ -923,19 +923,61 @@ load_chart_parse(load_part *lp, const char *rid, dml_chart **out)
 	if (opc_package_read(lp->ctx->pkg, rel->target, &blob, &e)) {
 		if (e.code == S2P_ENOMEM)
 			return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
-		pml_diag_add(lp->diags, lp->part, "chart %s cannot be read (%s); not "
-		             "drawn", rel->target, e.msg);
+		pml_diag_add(lp->diags, lp->part, "%s %s cannot be read (%s); not "
+		             "drawn", what, rel->target, e.msg);
 		return 0;
 	}
-	doc = opc_xml_parse(blob, rel->target, lp->ctx->lim, &e);
+	*doc = opc_xml_parse(blob, rel->target, lp->ctx->lim, &e);
 	s2p_blob_unref(blob);
-	if (!doc) {
+	if (!*doc) {
 		if (e.code == S2P_ENOMEM)
 			return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
-		pml_diag_add(lp->diags, lp->part, "chart %s is not valid XML (%s); not "
-		             "drawn", rel->target, e.msg);
-		return 0;
+		pml_diag_add(lp->diags, lp->part, "%s %s is not valid XML (%s); not "
+		             "drawn", what, rel->target, e.msg);
 	}
+	return 0;
+}
+
+int
+load_chartex_note(load_part *lp, const char *rid)
+{
+	const opc_rel *rel;
+	const xmlNode *root, *series;
+	const char *layout = NULL;
+	xmlDoc *doc;
+	int rc = open_chart_part(lp, rid, "chartEx", &rel, &doc);
+
+	if (rc || !doc)
+		return rc;
+	root = xmlDocGetRootElement(doc);
+	/* cx:chartSpace/cx:chart/cx:plotArea/cx:plotAreaRegion/cx:series */
+	series = sxml_path(root, "chart", "plotArea", "plotAreaRegion", "series",
+	                   NULL);
+	if (series)
+		layout = sxml_attr(series, "layoutId");
+	if (!layout || strlen(layout) > 40)
+		layout = "";
+	pml_diag_add(lp->diags, lp->part, "chartEx chart%s%s (%s) not drawn: the "
+	             "file has no fallback picture for it", *layout ? " " : "",
+	             layout, rel->target);
+	xmlFreeDoc(doc);
+	return 0;
+}
+
+int
+load_chart_parse(load_part *lp, const char *rid, dml_chart **out)
+{
+	const opc_rel *rel;
+	chart_load cl;
+	xmlDoc *doc;
+	xmlNode *root;
+	s2p_error e;
+	int rc;
+
+	*out = NULL;
+	rc = open_chart_part(lp, rid, "chart", &rel, &doc);
+	if (rc || !doc)
+		return rc;
 	root = xmlDocGetRootElement(doc);
 	if (!sxml_is(root, "chartSpace")) {
 		pml_diag_add(lp->diags, lp->part, "chart %s has no c:chartSpace; not "
@@ -946,6 +988,7 @@ load_chart_parse(load_part *lp, const char *rid, dml_chart **out)
 	memset(&cl, 0, sizeof cl);
 	cl.lp = *lp;
 	cl.lp.part = s2p_arena_strdup(lp->arena, rel->target);
+	s2p_error_clear(&e);
 	cl.lp.rels = opc_rels_load(lp->ctx->pkg, rel->target, &e);
 	cl.points_left = DML_CHART_MAX_POINTS;
 	cl.series_left = DML_CHART_MAX_SERIES;

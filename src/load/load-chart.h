@@ -11,4 +11,9 @@
  * chart is reported as a diagnostic and left NULL. */
 int load_chart_parse(load_part *lp, const char *rid, dml_chart **out);
 
+/* A cx:chart (chartEx: waterfall, treemap, sunburst, ...) met without an
+ * mc:Fallback picture: a diagnostic naming its layout. Returns 0 or
+ * S2P_ENOMEM. */
+int load_chartex_note(load_part *lp, const char *rid);
+
 #endif

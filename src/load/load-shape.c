@@ -259,6 +259,9 @@ load_one(load_part *lp, const xmlNode *el, dml_shape *s, uint32_t depth)
 		else if (s2p_str_eq(s->frame_kind, "chart") && sxml_child(data, "chart"))
 			rc = load_chart_parse(lp, sxml_attr_rel(sxml_child(data, "chart"), "id"),
 			                      &s->chart);
+		else if (s2p_str_eq(s->frame_kind, "chartex") && sxml_child(data, "chart"))
+			rc = load_chartex_note(lp, sxml_attr_rel(sxml_child(data, "chart"),
+			                                         "id"));
 	}
 	return rc;
 }

@@ -6,6 +6,7 @@
  */
 #include "model/dml-chart.h"
 
+#include <ctype.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -448,9 +449,20 @@ format_date(double v, const char *s, size_t n, fmt_out *o)
 			continue;
 		}
 		if (s[i] == '[') {
-			while (i < n && s[i] != ']')
-				i++;
-			i++;
+			size_t j = i + 1;
+			while (j < n && s[j] != ']')
+				j++;
+			/* [h], [mm], [ss]: elapsed time, not wrapped at a day */
+			if (j > i + 1 && j - i - 1 <= 2 && is_date_char(s[i + 1]) &&
+			    strchr("hms", s[i + 1] | 0x20)) {
+				double total = floor(v * 86400 + 0.5);
+				char e = (char) (s[i + 1] | 0x20);
+				snprintf(buf, sizeof buf, j - i - 1 == 1 ? "%.0f" : "%02.0f",
+				         e == 'h' ? floor(total / 3600) : e == 'm' ?
+				         floor(total / 60) : total);
+				puts_(o, buf);
+			}
+			i = j + 1;
 			continue;
 		}
 		if (ampm && (s[i] == 'A' || s[i] == 'a') && i + 4 < n + 0 &&
@@ -535,6 +547,104 @@ group_thousands(const char *num, char *out, size_t size)
 	out[k] = 0;
 }
 
+static int
+is_placeholder(char c)
+{
+	return c == '0' || c == '#' || c == '?';
+}
+
+/* The '/' of a fraction format ("# ?/?", "??/100"), or 0 when none. */
+static size_t
+fraction_slash(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] == '"') {
+			while (++i < n && s[i] != '"')
+				;
+			continue;
+		}
+		if (s[i] == '\\' || s[i] == '_' || s[i] == '*') {
+			i++;
+			continue;
+		}
+		if (s[i] == '[') {
+			while (i < n && s[i] != ']')
+				i++;
+			continue;
+		}
+		if (s[i] == '/' && i > 0 && is_placeholder(s[i - 1]) && i + 1 < n &&
+		    (is_placeholder(s[i + 1]) || (s[i + 1] >= '1' && s[i + 1] <= '9')))
+			return i;
+	}
+	return 0;
+}
+
+/* Fractions: an optional whole part ("# "), then numerator/denominator,
+ * the denominator fixed ("/16") or the closest one with as many digits
+ * as its placeholders ("/??" up to 99). */
+static void
+format_fraction(double v, const char *s, size_t n, size_t slash, int neg_sign,
+                fmt_out *o)
+{
+	double a = fabs(v), whole = 0, frac, best = INFINITY;
+	long den = 0, num = 0, max_den = 0;
+	size_t i = slash, digits = 0;
+	int has_whole = 0;
+	char buf[96];
+
+	while (i > 0 && is_placeholder(s[i - 1]))
+		i--;
+	/* a placeholder group before the numerator is the whole part */
+	for (size_t j = 0; j + 1 < i; j++)
+		if (is_placeholder(s[j]))
+			has_whole = 1;
+	for (i = slash + 1; i < n && (is_placeholder(s[i]) || isdigit((unsigned char) s[i]));
+	     i++)
+		digits++;
+	if (isdigit((unsigned char) s[slash + 1]) && s[slash + 1] != '0')
+		den = strtol(s + slash + 1, NULL, 10);
+	else
+		for (max_den = 1; digits-- > 0 && max_den < 1000;)
+			max_den *= 10;
+	if (!isfinite(a) || a > 1e15) {
+		format_general(v, buf, sizeof buf);
+		puts_(o, buf);
+		return;
+	}
+	if (has_whole)
+		whole = floor(a);
+	frac = a - whole;
+	if (den > 0 && den < 100000)
+		num = lround(frac * (double) den);
+	else {
+		den = 1;
+		for (long d = 1; d < max_den; d++) {
+			long k = lround(frac * (double) d);
+			double err = fabs(frac - (double) k / (double) d);
+			if (err < best - 1e-12) {
+				best = err;
+				den = d;
+				num = k;
+			}
+		}
+	}
+	if (has_whole && num == den) {
+		whole += 1;
+		num = 0;
+	}
+	if (neg_sign && v < 0 && (whole > 0 || num > 0))
+		put(o, "-", 1);
+	if (has_whole && (whole > 0 || num == 0)) {
+		snprintf(buf, sizeof buf, "%.0f", whole);
+		puts_(o, buf);
+	}
+	if (num > 0 || !has_whole) {
+		snprintf(buf, sizeof buf, "%s%ld/%ld", has_whole && whole > 0 ? " " : "",
+		         num + (has_whole ? 0 : (long) whole * den), den);
+		puts_(o, buf);
+	}
+}
+
 static void
 format_section(double v, const char *s, size_t n, int neg_sign, fmt_out *o)
 {
@@ -542,6 +652,12 @@ format_section(double v, const char *s, size_t n, int neg_sign, fmt_out *o)
 	int scale = 0, sci = 0, in_dec = 0, seen_digit = 0, emitted = 0;
 	int exp_digits = 0;
 	char num[128], grouped[128];
+	size_t slash = fraction_slash(s, n);
+
+	if (slash) {
+		format_fraction(v, s, n, slash, neg_sign, o);
+		return;
+	}
 
 	/* first pass: what the placeholders ask for */
 	for (size_t i = 0; i < n; i++) {
@@ -613,7 +729,18 @@ format_section(double v, const char *s, size_t n, int neg_sign, fmt_out *o)
 			else if (s[i] == '[')
 				while (i < n && s[i] != ']')
 					i++;
-			else if (s[i] != '_' && s[i] != '*')
+			else if (s[i] == '@') {
+				/* the text placeholder shows a number as General */
+				char g[40];
+				format_general(v, g, sizeof g);
+				puts_(o, g);
+			}
+			else if (s[i] == '_') {
+				/* the width of the next character: a space */
+				put(o, " ", 1);
+				i++;
+			}
+			else if (s[i] != '*')
 				put(o, s + i, 1);
 			else
 				i++;
@@ -718,6 +845,38 @@ format_section(double v, const char *s, size_t n, int neg_sign, fmt_out *o)
 		puts_(o, num);
 }
 
+/* Whether section @s starts with a condition such as [>=1000] (colours
+ * and currencies may come before it); *holds says if @v meets it. */
+static int
+section_condition(const char *s, size_t n, double v, int *holds)
+{
+	size_t i = 0;
+
+	while (i < n && s[i] == '[') {
+		size_t j = i + 1, k;
+		char op[3] = { 0 };
+		char num[32];
+		double lim;
+		while (j < n && s[j] != ']')
+			j++;
+		for (k = i + 1; k < j && k < i + 3 && strchr("<>=", s[k]); k++)
+			op[k - i - 1] = s[k];
+		if (op[0] && j - k < sizeof num) {
+			memcpy(num, s + k, j - k);
+			num[j - k] = 0;
+			lim = strtod(num, NULL);
+			if (holds)
+				*holds = !strcmp(op, "<") ? v < lim : !strcmp(op, "<=") ?
+				         v <= lim : !strcmp(op, ">") ? v > lim :
+				         !strcmp(op, ">=") ? v >= lim : !strcmp(op, "=") ?
+				         v == lim : !strcmp(op, "<>") ? v != lim : 0;
+			return 1;
+		}
+		i = j + 1;
+	}
+	return 0;
+}
+
 void
 dml_chart_format_number(double v, const char *fmt, char *out, size_t size)
 {
@@ -736,6 +895,23 @@ dml_chart_format_number(double v, const char *fmt, char *out, size_t size)
 	o.p = out;
 	o.left = size;
 	n = split_sections(fmt, sec, len);
+	if (section_condition(sec[0], len[0], v, NULL)) {
+		/* [>=1000]...;[>=0]...;...: the first section whose condition
+		 * holds, else the last; the number keeps its sign */
+		k = n - 1;
+		for (int i = 0; i < n && i < 2; i++) {
+			int hold;
+			if (!section_condition(sec[i], len[i], v, &hold) || hold) {
+				k = i;
+				break;
+			}
+		}
+		if (len[k] == 7 && !strncasecmp(sec[k], "General", 7))
+			format_general(v, out, size);
+		else
+			format_section(v, sec[k], len[k], 1, &o);
+		return;
+	}
 	if (v < 0 && n >= 2 && len[1]) {
 		k = 1;
 		neg_sign = 0; /* the section writes its own sign or brackets */

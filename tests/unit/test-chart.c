@@ -124,6 +124,21 @@ test_format(void)
 	check_fmt(45292.75, "h:mm AM/PM", "6:00 PM", __LINE__);
 	check_fmt(59, "yyyy-mm-dd", "1900-02-28", __LINE__);
 	check_fmt(61, "yyyy-mm-dd", "1900-03-01", __LINE__);
+	/* accounting, text placeholder, conditions, fractions, elapsed time */
+	check_fmt(1234, "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)", " 1,234 ",
+	          __LINE__);
+	check_fmt(0, "_(* #,##0_);_(* (#,##0);_(* \"-\"_);_(@_)", " - ", __LINE__);
+	check_fmt(12, "@", "12", __LINE__);
+	check_fmt(1500, "[>=1000]#,##0,\"K\";0", "2K", __LINE__);
+	check_fmt(500, "[>=1000]#,##0,\"K\";0", "500", __LINE__);
+	check_fmt(5, "[Red][<10]0.0;0", "5.0", __LINE__);
+	check_fmt(0.75, "# ?/?", "3/4", __LINE__);
+	check_fmt(1.5, "# ?\?/?\?", "1 1/2", __LINE__);
+	check_fmt(-2.25, "# ?/?", "-2 1/4", __LINE__);
+	check_fmt(0.3, "?/4", "1/4", __LINE__);
+	check_fmt(3, "# ?/?", "3", __LINE__);
+	check_fmt(1.5, "[h]:mm", "36:00", __LINE__);
+	check_fmt(45292, "[$-409]mmm-yy;@", "Jan-24", __LINE__);
 	/* text sections and a tiny buffer never overflow */
 	check_fmt(5, "\"n/a\"", "n/a", __LINE__);
 	dml_chart_format_number(123456.789, "#,##0.00", small, sizeof small);
