@@ -70,6 +70,10 @@ void draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text,
 /* draw-text.c: lay out and draw a text body in the box (EMU). */
 void draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
                int n, double x, double y, double w, double h);
+/* The height in EMU the text of @s takes in a box @w EMU wide, its top and
+ * bottom insets included: what a table row needs. Lays out, draws nothing. */
+double draw_text_height(draw_ctx *dc, const dml_shape *s,
+                        const dml_shape *const *chain, int n, double w);
 
 /* draw-shape.c */
 void draw_shape_tree(draw_ctx *dc, const dml_shape *group);

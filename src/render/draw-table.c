@@ -122,48 +122,22 @@ para_has_text(const dml_para *p)
 	return 0;
 }
 
-/* Bounding box of what @sh's text draws in a box @w wide anchored @anchor,
- * recorded (never rasterised) at 1/10 pt per unit. Returns 0 if no ink. */
-static int
-text_ink(draw_ctx *dc, const dml_shape *sh, dml_text_body *body, int anchor,
-         double w, double box, double *top)
-{
-	cairo_surface_t *rec = cairo_recording_surface_create(
-	        CAIRO_CONTENT_COLOR_ALPHA, NULL);
-	cairo_t *cr = cairo_create(rec), *saved = dc->cr;
-	double x0, y0, iw, ih;
-
-	cairo_scale(cr, 1.0 / 1270, 1.0 / 1270);
-	body->bpr.anchor = (uint8_t) anchor;
-	dc->cr = cr;
-	draw_text(dc, sh, NULL, 0, 0, 0, w, box);
-	dc->cr = saved;
-	cairo_destroy(cr);
-	cairo_recording_surface_ink_extents(rec, &x0, &y0, &iw, &ih);
-	cairo_surface_destroy(rec);
-	*top = y0 * 1270;
-	return iw > 0 && ih > 0;
-}
-
 /*
  * Height of the text of a cell @w wide in EMU (the cell's own left and right
- * margins apply, top and bottom ones are excluded). draw_text draws but
- * does not measure, so lay the text out anchored at the top and at the
- * bottom of a tall box: its ink moves by exactly (box - text height).
- * Empty paragraphs have no ink; they are measured as one "X" in their
+ * margins apply, top and bottom ones are excluded), as the text layout
+ * measures it. Empty paragraphs are measured as one "X" in their
  * end-of-paragraph properties, which gives the same line.
  */
 static double
 text_height(draw_ctx *dc, const dml_tbl_cell *x, const dml_tbl_cell_style *st,
             double w)
 {
-	static const double box = 51206400;
 	dml_text_body body, src;
 	dml_para *paras = NULL, empty;
 	dml_run *runs = NULL;
 	dml_shape sh;
 	dml_tbl_cell tmp = *x;
-	double t1, t2, h = 0;
+	double h = 0;
 
 	memset(&src, 0, sizeof src);
 	memset(&empty, 0, sizeof empty);
@@ -191,9 +165,7 @@ text_height(draw_ctx *dc, const dml_tbl_cell *x, const dml_tbl_cell_style *st,
 	tmp.text = &src;
 	cell_shape(&tmp, st, &body, &sh);
 	body.bpr.t_ins = body.bpr.b_ins = 0;
-	if (text_ink(dc, &sh, &body, DML_ANCHOR_T, w, box, &t1) &&
-	    text_ink(dc, &sh, &body, DML_ANCHOR_B, w, box, &t2))
-		h = box - (t2 - t1);
+	h = draw_text_height(dc, &sh, NULL, 0, w);
 out:
 	free(paras);
 	free(runs);

@@ -668,6 +668,46 @@ build_all(text_state *ts, const dml_text_body *t, para_lay *pls, double box_w,
 	return total;
 }
 
+static void
+text_state_init(text_state *ts, draw_ctx *dc, const dml_shape *s,
+                const dml_shape *const *chain, int n, const dml_bpr *b)
+{
+	memset(ts, 0, sizeof *ts);
+	ts->dc = dc;
+	ts->s = s;
+	ts->chain = chain;
+	ts->n = n;
+	ts->scale = 1;
+	if (b->autofit == DML_AUTOFIT_NORM) {
+		ts->scale = b->font_scale_pct1k / 100000.0;
+		ts->ln_red = b->ln_spc_red_pct1k / 100000.0;
+	}
+}
+
+/*
+ * Lay out every paragraph @bw points wide; returns the text's height. A
+ * bare normAutofit from a generator shrinks the text while it is taller
+ * than @bh: generators leave the scale to PowerPoint, which shrinks in
+ * these steps until the text fits. From PowerPoint itself it means the
+ * text fitted at 100 %.
+ */
+static double
+layout_all(text_state *ts, const dml_text_body *t, const dml_bpr *b,
+           para_lay *pls, double bw, double bh)
+{
+	double total = build_all(ts, t, pls, bw, b->wrap_none);
+
+	if (b->autofit == DML_AUTOFIT_NORM && !b->has_font_scale && total > bh &&
+	    !(ts->dc->rc.pres && ts->dc->rc.pres->by_powerpoint))
+		for (int step = 1; step <= 10 && total > bh; step++) {
+			paras_free(pls, t->n_paras);
+			ts->scale = 1.0 - 0.075 * step;
+			ts->ln_red = step >= 2 ? 0.2 : 0.1;
+			total = build_all(ts, t, pls, bw, b->wrap_none);
+		}
+	return total;
+}
+
 void
 draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
           int n, double x, double y, double w, double h)
@@ -684,16 +724,7 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	pls = s2p_calloc_array(t->n_paras, sizeof *pls);
 	if (!pls)
 		return;
-	memset(&ts, 0, sizeof ts);
-	ts.dc = dc;
-	ts.s = s;
-	ts.chain = chain;
-	ts.n = n;
-	ts.scale = 1;
-	if (b.autofit == DML_AUTOFIT_NORM) {
-		ts.scale = b.font_scale_pct1k / 100000.0;
-		ts.ln_red = b.ln_spc_red_pct1k / 100000.0;
-	}
+	text_state_init(&ts, dc, s, chain, n, &b);
 	/* the text box: the geometry's text rectangle less the insets */
 	bx = (x + (double) b.l_ins) / EMU_PER_PT;
 	by = (y + (double) b.t_ins) / EMU_PER_PT;
@@ -704,19 +735,7 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	cairo_save(cr);
 	cairo_scale(cr, EMU_PER_PT, EMU_PER_PT);
 	pango_cairo_update_context(cr, dc->w->pango);
-	total = build_all(&ts, t, pls, bw, b.wrap_none);
-	if (b.autofit == DML_AUTOFIT_NORM && !b.has_font_scale && total > bh &&
-	    !(dc->rc.pres && dc->rc.pres->by_powerpoint)) {
-		/* generators write a bare normAutofit and leave the scale to
-		 * PowerPoint: shrink in its steps until the text fits. From
-		 * PowerPoint itself it means the text fitted at 100 %. */
-		for (int step = 1; step <= 10 && total > bh; step++) {
-			paras_free(pls, t->n_paras);
-			ts.scale = 1.0 - 0.075 * step;
-			ts.ln_red = step >= 2 ? 0.2 : 0.1;
-			total = build_all(&ts, t, pls, bw, b.wrap_none);
-		}
-	}
+	total = layout_all(&ts, t, &b, pls, bw, bh);
 	switch (b.anchor) {
 	case DML_ANCHOR_CTR: top = by + (bh - total) / 2; break;
 	case DML_ANCHOR_B: top = by + bh - total; break;
@@ -728,4 +747,33 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	cairo_restore(cr);
 	paras_free(pls, t->n_paras);
 	free(pls);
+}
+
+double
+draw_text_height(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
+                 int n, double w)
+{
+	const dml_text_body *t = s->text;
+	dml_bpr b = resolve_bpr(s, chain, n);
+	text_state ts;
+	para_lay *pls;
+	double bw, total;
+
+	if (!t || !t->n_paras)
+		return 0;
+	pls = s2p_calloc_array(t->n_paras, sizeof *pls);
+	if (!pls)
+		return 0;
+	text_state_init(&ts, dc, s, chain, n, &b);
+	bw = (w - (double) b.l_ins - (double) b.r_ins) / EMU_PER_PT;
+	if (bw < 1)
+		bw = 1;
+	cairo_save(dc->cr);
+	cairo_scale(dc->cr, EMU_PER_PT, EMU_PER_PT);
+	pango_cairo_update_context(dc->cr, dc->w->pango);
+	total = layout_all(&ts, t, &b, pls, bw, INFINITY);
+	cairo_restore(dc->cr);
+	paras_free(pls, t->n_paras);
+	free(pls);
+	return total * EMU_PER_PT + (double) b.t_ins + (double) b.b_ins;
 }
