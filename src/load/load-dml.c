@@ -240,6 +240,7 @@ load_grad(load_part *lp, const xmlNode *el, dml_fill *out)
 			out->lin_scaled = (uint8_t) sxml_attr_bool(lin, "scaled", 0);
 		}
 	}
+	load_rect_pct(sxml_child(el, "tileRect"), &out->tile_rect);
 	return 0;
 }
 
@@ -287,11 +288,13 @@ load_media(load_part *lp, const char *rid, int external, dml_media *out)
 	return 0;
 }
 
+static uint8_t rect_algn(const char *s, uint8_t dflt);
+
 static int
 load_blip_fill(load_part *lp, const xmlNode *el, dml_fill *out)
 {
 	xmlNode *blip = sxml_child(el, "blip");
-	xmlNode *stretch = sxml_child(el, "stretch");
+	xmlNode *stretch = sxml_child(el, "stretch"), *tile;
 	const char *rid;
 	int rc;
 
@@ -300,9 +303,21 @@ load_blip_fill(load_part *lp, const xmlNode *el, dml_fill *out)
 	load_rect_pct(sxml_child(el, "srcRect"), &out->src_rect);
 	if (stretch)
 		load_rect_pct(sxml_child(stretch, "fillRect"), &out->stretch);
-	if (sxml_child(el, "tile")) {
+	if ((tile = sxml_child(el, "tile")) != NULL) {
+		const char *flip = sxml_attr(tile, "flip");
 		out->tile = 1;
-		pml_diag_add(lp->diags, lp->part, "tiled picture fill drawn stretched");
+		out->tile_sx = out->tile_sy = 100000;
+		sxml_attr_i64(tile, "tx", &out->tile_tx);
+		sxml_attr_i64(tile, "ty", &out->tile_ty);
+		out->tile_tx = out->tile_tx < -51206400000LL ? -51206400000LL :
+		               out->tile_tx > 51206400000LL ? 51206400000LL : out->tile_tx;
+		out->tile_ty = out->tile_ty < -51206400000LL ? -51206400000LL :
+		               out->tile_ty > 51206400000LL ? 51206400000LL : out->tile_ty;
+		sxml_attr_pct(tile, "sx", &out->tile_sx);
+		sxml_attr_pct(tile, "sy", &out->tile_sy);
+		out->tile_flip = (uint8_t) ((s2p_str_eq(flip, "x") || s2p_str_eq(flip, "xy")) |
+		                 (s2p_str_eq(flip, "y") || s2p_str_eq(flip, "xy")) << 1);
+		out->tile_algn = rect_algn(sxml_attr(tile, "algn"), DML_RA_TL);
 	}
 	if (!blip)
 		return 0;

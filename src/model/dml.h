@@ -15,6 +15,11 @@
 
 /* ---- fills and lines (§20.1.8) ---- */
 
+/* ST_RectAlignment: where a tile grid or an effect's scaling and skew
+ * are anchored. */
+enum dml_rect_algn { DML_RA_TL, DML_RA_T, DML_RA_TR, DML_RA_L, DML_RA_CTR,
+	DML_RA_R, DML_RA_BL, DML_RA_B, DML_RA_BR };
+
 enum dml_fill_kind {
 	DML_FILL_UNSET,  /* not given here: inherit / use the style */
 	DML_FILL_NONE, DML_FILL_SOLID, DML_FILL_GRAD, DML_FILL_BLIP,
@@ -48,12 +53,17 @@ typedef struct dml_fill {
 	uint8_t lin_scaled;
 	uint8_t rot_with_shape;
 	int32_t lin_ang_60k;
-	dml_rect_pct fill_to;
+	dml_rect_pct fill_to; /* path gradients: the focus, in the shape box */
+	dml_rect_pct tile_rect; /* gradients: the box the stops span */
 	/* picture */
 	dml_media media;
 	dml_rect_pct src_rect;
 	dml_rect_pct stretch; /* a:stretch/a:fillRect */
-	uint8_t tile;
+	uint8_t tile;         /* a:tile instead of a:stretch */
+	uint8_t tile_flip;    /* bit 0: mirror alternate columns, bit 1: rows */
+	uint8_t tile_algn;    /* enum dml_rect_algn */
+	int64_t tile_tx, tile_ty;        /* EMU */
+	int32_t tile_sx, tile_sy;        /* 1/1000 %, of the picture's size */
 	int32_t alpha_pct1k;  /* alphaModFix, 100000 if absent */
 	/* pattern */
 	const char *prst;
@@ -80,10 +90,6 @@ typedef struct dml_style_ref {
 } dml_style_ref;
 
 /* ---- effects (§20.1.8.25 effectLst) ---- */
-
-/* ST_RectAlignment: where an effect's scaling and skew are anchored. */
-enum dml_rect_algn { DML_RA_TL, DML_RA_T, DML_RA_TR, DML_RA_L, DML_RA_CTR,
-	DML_RA_R, DML_RA_BL, DML_RA_B, DML_RA_BR };
 
 /* a:outerShdw, a:innerShdw (scale, skew and algn are outer only) and
  * a:prstShdw (drawn as the outer shadow it approximates) */

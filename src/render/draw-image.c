@@ -854,6 +854,104 @@ mark_rows(draw_ctx *dc)
 		memset(r + a, 1, (size_t) (b - a));
 }
 
+/* The tile of a:tile: the (cropped) picture, with mirrored copies beside
+ * and below it when flip asks for alternate tiles to be mirrored. */
+static cairo_surface_t *
+tile_surface(cairo_surface_t *img, double cx, double cy, int cw, int ch,
+             int flip)
+{
+	int nx = flip & 1 ? 2 : 1, ny = flip & 2 ? 2 : 1;
+	cairo_surface_t *t = cairo_image_surface_create(CAIRO_FORMAT_ARGB32,
+	                                                cw * nx, ch * ny);
+	cairo_t *c = cairo_create(t);
+
+	for (int j = 0; j < ny; j++)
+		for (int i = 0; i < nx; i++) {
+			cairo_save(c);
+			cairo_translate(c, i ? 2.0 * cw : 0, j ? 2.0 * ch : 0);
+			cairo_scale(c, i ? -1 : 1, j ? -1 : 1);
+			cairo_rectangle(c, 0, 0, cw, ch);
+			cairo_clip(c);
+			cairo_set_source_surface(c, img, -cx, -cy);
+			cairo_paint(c);
+			cairo_restore(c);
+		}
+	cairo_destroy(c);
+	return t;
+}
+
+/*
+ * a:tile (§20.1.8.58): the picture at its own size (96 dpi, PowerPoint's
+ * default for pictures without a resolution) scaled by sx/sy, repeated
+ * from the algn corner of the box moved by tx/ty; flip mirrors every
+ * other column (x), row (y) or both. srcRect crops the picture first.
+ */
+static void
+draw_picture_tile(draw_ctx *dc, const dml_fill *f, double w, double h)
+{
+	cairo_t *cr = dc->cr;
+	cairo_surface_t *img, *tile;
+	cairo_pattern_t *pat;
+	cairo_matrix_t m;
+	image_entry *e;
+	double sl, st, sr, sb, tw, th, ax, ay;
+	int cw, ch, raster;
+
+	raster = cairo_surface_get_type(cairo_get_target(cr)) ==
+	         CAIRO_SURFACE_TYPE_IMAGE;
+	e = image_acquire(dc, &f->media, 0, 0, raster);
+	if (!e)
+		return;
+	if (e->msg[0])
+		pml_diag_add(dc->diags, dc->part, "%s", e->msg);
+	if (!e->pixels) {
+		image_release(dc, e);
+		return;
+	}
+	sl = f->src_rect.l / 100000.0; st = f->src_rect.t / 100000.0;
+	sr = f->src_rect.r / 100000.0; sb = f->src_rect.b / 100000.0;
+	cw = (int) lround(e->width * (1 - sl - sr));
+	ch = (int) lround(e->height * (1 - st - sb));
+	tw = cw * 9525.0 * fabs(f->tile_sx / 100000.0);
+	th = ch * 9525.0 * fabs(f->tile_sy / 100000.0);
+	/* a tile below a device pixel would cost millions of repeats */
+	if (cw < 1 || ch < 1 || (double) cw * ch > 16e6 ||
+	    tw * dc->px_per_emu < 0.5 || th * dc->px_per_emu < 0.5) {
+		image_release(dc, e);
+		return;
+	}
+	img = raster ? cairo_image_surface_create_for_data(e->pixels, e->format,
+	                                                   e->width, e->height,
+	                                                   e->stride)
+	             : cairo_surface_reference(e->owner);
+	tile = tile_surface(img, e->width * sl, e->height * st, cw, ch, f->tile_flip);
+	if (raster)
+		cairo_surface_finish(img);
+	cairo_surface_destroy(img);
+	image_release(dc, e);
+	ax = f->tile_algn % 3 == 0 ? 0 : f->tile_algn % 3 == 1 ? (w - tw) / 2 : w - tw;
+	ay = f->tile_algn / 3 == 0 ? 0 : f->tile_algn / 3 == 1 ? (h - th) / 2 : h - th;
+	ax += (double) f->tile_tx;
+	ay += (double) f->tile_ty;
+	pat = cairo_pattern_create_for_surface(tile);
+	cairo_surface_destroy(tile);
+	cairo_pattern_set_extend(pat, CAIRO_EXTEND_REPEAT);
+	cairo_pattern_set_filter(pat, CAIRO_FILTER_GOOD);
+	/* user (EMU) -> tile pixels */
+	cairo_matrix_init_scale(&m, cw / tw, ch / th);
+	cairo_matrix_translate(&m, -ax, -ay);
+	cairo_pattern_set_matrix(pat, &m);
+	mark_rows(dc);
+	cairo_save(cr);
+	cairo_set_source(cr, pat);
+	if (f->alpha_pct1k < 100000)
+		cairo_paint_with_alpha(cr, f->alpha_pct1k / 100000.0);
+	else
+		cairo_paint(cr);
+	cairo_restore(cr);
+	cairo_pattern_destroy(pat);
+}
+
 void
 draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 {
@@ -866,6 +964,10 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 
 	if (w <= 0 || h <= 0 || !f->media.blob)
 		return; /* a missing blob was reported when loading */
+	if (f->tile) {
+		draw_picture_tile(dc, f, w, h);
+		return;
+	}
 	/* box of the stretched picture: the shape box less fillRect insets */
 	fl = f->stretch.l / 100000.0; ft = f->stretch.t / 100000.0;
 	fr = f->stretch.r / 100000.0; fb = f->stretch.b / 100000.0;

@@ -1,7 +1,8 @@
 /*
  * Paint: colours through the slide's colour context, solid and gradient
- * fills (linear with ang/scaled; path gradients), picture fills, and the
- * slide background. Unsupported fills are reported, never faked.
+ * fills (linear with ang/scaled; path gradients circle, rect and shape with
+ * fillToRect and tileRect; rotWithShape), pattern fills, picture fills, and
+ * the slide background. Unsupported fills are reported, never faked.
  */
 #include "render/draw-imp.h"
 
@@ -67,6 +68,40 @@ radial_in_device(cairo_t *cr, double cx, double cy, double rad)
 	return pat;
 }
 
+/* Path gradients: the focus rectangle F (fillToRect) and the tile
+ * rectangle O (tileRect) the stops span, as x0, y0, x1, y1 in the box
+ * w x h; insets are limited to +-1000 % so hostile values stay finite. */
+static void
+grad_rects(const dml_fill *f, double w, double h, double F[4], double O[4])
+{
+	const dml_rect_pct *r[2] = { &f->fill_to, &f->tile_rect };
+	double *out[2] = { F, O };
+
+	for (int k = 0; k < 2; k++) {
+		double l = r[k]->l / 100000.0, t = r[k]->t / 100000.0;
+		double rr = r[k]->r / 100000.0, b = r[k]->b / 100000.0;
+		l = fmax(-10, fmin(10, l));
+		t = fmax(-10, fmin(10, t));
+		rr = fmax(-10, fmin(10, rr));
+		b = fmax(-10, fmin(10, b));
+		out[k][0] = w * l;
+		out[k][1] = h * t;
+		out[k][2] = w * (1 - rr);
+		out[k][3] = h * (1 - b);
+		if (out[k][2] < out[k][0])
+			out[k][0] = out[k][2] = (out[k][0] + out[k][2]) / 2;
+		if (out[k][3] < out[k][1])
+			out[k][1] = out[k][3] = (out[k][1] + out[k][3]) / 2;
+	}
+	/* the focus lies within the tile rectangle */
+	for (int i = 0; i < 2; i++) {
+		F[i] = fmax(F[i], O[i]);
+		F[i + 2] = fmin(F[i + 2], O[i + 2]);
+		if (F[i + 2] < F[i])
+			F[i] = F[i + 2] = (F[i] + F[i + 2]) / 2;
+	}
+}
+
 static cairo_pattern_t *
 gradient_pattern(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
                  double w, double h)
@@ -94,24 +129,241 @@ gradient_pattern(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
 		add_stops(dc, pat, f, ph, 0);
 		return pat;
 	}
-	/* path gradients: the first stop is at the fillToRect centre */
+	/* path="circle": the first stop at the fillToRect centre, the last
+	 * on the circle through the farthest corner of the tile rectangle */
 	{
-		double l = f->fill_to.l / 100000.0, t = f->fill_to.t / 100000.0;
-		double r = f->fill_to.r / 100000.0, b = f->fill_to.b / 100000.0;
-		double cx = w * (l + (1 - l - r) / 2), cy = h * (t + (1 - t - b) / 2);
-		double rad = 0;
-		double corners[4][2] = { { 0, 0 }, { w, 0 }, { 0, h }, { w, h } };
+		double F[4], O[4], cx, cy, rad = 0;
+		grad_rects(f, w, h, F, O);
+		cx = (F[0] + F[2]) / 2;
+		cy = (F[1] + F[3]) / 2;
 		for (int i = 0; i < 4; i++) {
-			double d = hypot(corners[i][0] - cx, corners[i][1] - cy);
+			double d = hypot(O[i & 1 ? 2 : 0] - cx, O[i & 2 ? 3 : 1] - cy);
 			rad = d > rad ? d : rad;
 		}
-		if (f->grad_path != DML_GRAD_CIRCLE)
-			pml_diag_add(dc->diags, dc->part, "rectangular/shape path gradient "
-			             "drawn as a radial gradient");
 		pat = radial_in_device(dc->cr, cx, cy, rad > 0 ? rad : 1);
 		add_stops(dc, pat, f, ph, 0);
 		return pat;
 	}
+}
+
+/* The colour of gradient @f at @t (0..1, stop positions), interpolated
+ * between the stops around it as cairo does (non-premultiplied sRGB). */
+static dml_rgba
+stop_color(const draw_ctx *dc, const dml_fill *f, const dml_color *ph, double t)
+{
+	const dml_grad_stop *s = f->stops;
+	uint16_t n = f->n_stops, i;
+	dml_rgba a, b, c;
+	double pa, pb, u;
+
+	if (t <= s[0].pos_pct1k / 100000.0)
+		return draw_color(dc, &s[0].color, ph);
+	for (i = 1; i < n; i++)
+		if (t <= s[i].pos_pct1k / 100000.0)
+			break;
+	if (i == n)
+		return draw_color(dc, &s[n - 1].color, ph);
+	a = draw_color(dc, &s[i - 1].color, ph);
+	b = draw_color(dc, &s[i].color, ph);
+	pa = s[i - 1].pos_pct1k / 100000.0;
+	pb = s[i].pos_pct1k / 100000.0;
+	u = pb > pa ? (t - pa) / (pb - pa) : 1;
+	c.r = a.r + (b.r - a.r) * u;
+	c.g = a.g + (b.g - a.g) * u;
+	c.b = a.b + (b.b - a.b) * u;
+	c.a = a.a + (b.a - a.a) * u;
+	return c;
+}
+
+/* R = F + (O - F) * t, corner by corner. */
+static void
+lerp_rect(const double F[4], const double O[4], double t, double R[4])
+{
+	for (int i = 0; i < 4; i++)
+		R[i] = F[i] + (O[i] - F[i]) * t;
+}
+
+static void
+mesh_quad(cairo_pattern_t *m, cairo_t *cr, const double p[4][2],
+          dml_rgba ci, dml_rgba co)
+{
+	cairo_mesh_pattern_begin_patch(m);
+	for (int k = 0; k < 4; k++) {
+		double x = p[k][0], y = p[k][1];
+		cairo_user_to_device(cr, &x, &y);
+		if (k == 0)
+			cairo_mesh_pattern_move_to(m, x, y);
+		else
+			cairo_mesh_pattern_line_to(m, x, y);
+	}
+	/* corners 0, 1 on the inner edge; 2, 3 on the outer one */
+	cairo_mesh_pattern_set_corner_color_rgba(m, 0, ci.r, ci.g, ci.b, ci.a);
+	cairo_mesh_pattern_set_corner_color_rgba(m, 1, ci.r, ci.g, ci.b, ci.a);
+	cairo_mesh_pattern_set_corner_color_rgba(m, 2, co.r, co.g, co.b, co.a);
+	cairo_mesh_pattern_set_corner_color_rgba(m, 3, co.r, co.g, co.b, co.a);
+	cairo_mesh_pattern_end_patch(m);
+}
+
+/*
+ * path="rect": the colour depends on how far a point is from the focus
+ * rectangle F towards the tile rectangle O, measured separately on each
+ * side (the four-sided pyramid PowerPoint draws). Built as a mesh: per
+ * span between stops, four trapezoids (top, right, bottom, left) whose
+ * inner edges carry the span's first colour and outer edges its last.
+ * In device space, like the other gradients (pixman precision).
+ */
+static cairo_pattern_t *
+rect_gradient(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
+              double w, double h)
+{
+	cairo_t *cr = dc->cr;
+	cairo_pattern_t *m = cairo_pattern_create_mesh();
+	double F[4], O[4], prev_t = 0;
+	dml_rgba prev_c;
+	cairo_matrix_t ctm;
+
+	grad_rects(f, w, h, F, O);
+	prev_c = stop_color(dc, f, ph, 0);
+	for (uint16_t i = 0; i <= f->n_stops; i++) {
+		double t = i < f->n_stops ? f->stops[i].pos_pct1k / 100000.0 : 1, A[4], B[4];
+		dml_rgba c = i < f->n_stops ? stop_color(dc, f, ph, t) : prev_c;
+		t = t < 0 ? 0 : t > 1 ? 1 : t;
+		if (t > prev_t) {
+			lerp_rect(F, O, prev_t, A);
+			lerp_rect(F, O, t, B);
+			{
+				const double q[4][4][2] = {
+					{ { A[0], A[1] }, { A[2], A[1] }, { B[2], B[1] }, { B[0], B[1] } },
+					{ { A[2], A[1] }, { A[2], A[3] }, { B[2], B[3] }, { B[2], B[1] } },
+					{ { A[2], A[3] }, { A[0], A[3] }, { B[0], B[3] }, { B[2], B[3] } },
+					{ { A[0], A[3] }, { A[0], A[1] }, { B[0], B[1] }, { B[0], B[3] } },
+				};
+				for (int k = 0; k < 4; k++)
+					mesh_quad(m, cr, q[k], prev_c, c);
+			}
+		}
+		prev_t = t > prev_t ? t : prev_t;
+		prev_c = c;
+	}
+	if (F[2] > F[0] && F[3] > F[1]) {
+		/* inside the focus rectangle: the first colour, flat */
+		dml_rgba c0 = stop_color(dc, f, ph, 0);
+		const double q[4][2] = { { F[0], F[1] }, { F[2], F[1] }, { F[2], F[3] },
+		                         { F[0], F[3] } };
+		mesh_quad(m, cr, q, c0, c0);
+	}
+	cairo_get_matrix(cr, &ctm);
+	cairo_pattern_set_matrix(m, &ctm);
+	return m;
+}
+
+/*
+ * path="shape": the colour follows the outline: its iso-lines are copies
+ * of the shape's own path shrunk from the box towards the focus rectangle.
+ * Drawn as nested bands (each a scaled copy of the path filled with the
+ * colour of its middle), fine enough that a step is at most ~2 device
+ * pixels wide, never more than 128 of them. An approximation of
+ * PowerPoint's (which grows the focus outwards along the outline), exact
+ * for rectangles and ellipses centred on the focus.
+ */
+static void
+shape_gradient(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
+               double w, double h)
+{
+	cairo_t *cr = dc->cr;
+	cairo_path_t *path = cairo_copy_path(cr);
+	double F[4], O[4], dx = w, dy = h;
+	int n;
+
+	grad_rects(f, w, h, F, O);
+	cairo_user_to_device_distance(cr, &dx, &dy);
+	n = (int) ceil(fmax(fabs(dx), fabs(dy)) / 4);
+	n = n < 8 ? 8 : n > 128 ? 128 : n;
+	for (int i = 0; i <= n; i++) {
+		double t = 1 - (double) i / n, B[4] = { 0, 0, w, h }, R[4];
+		dml_rgba c = stop_color(dc, f, ph, i == n ? 0 : t - 0.5 / n);
+		lerp_rect(F, B, t, R);
+		if (i == n && !(F[2] > F[0] && F[3] > F[1]))
+			break; /* a focus point: nothing left to fill */
+		cairo_new_path(cr);
+		cairo_save(cr);
+		cairo_translate(cr, R[0], R[1]);
+		cairo_scale(cr, w > 0 ? (R[2] - R[0]) / w : 1, h > 0 ? (R[3] - R[1]) / h : 1);
+		cairo_append_path(cr, path);
+		cairo_restore(cr);
+		cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+		cairo_fill(cr);
+	}
+	cairo_new_path(cr);
+	cairo_append_path(cr, path);
+	cairo_path_destroy(path);
+}
+
+/* rotWithShape="0": the gradient keeps to the slide's axes when the shape
+ * turns. Makes the user space an unturned one over the device bounding
+ * box of the shape's box, and returns that box's size in it. The path is
+ * kept (cairo stores it in device space). */
+static void
+gradient_unturned(cairo_t *cr, double *w, double *h)
+{
+	double x0 = HUGE_VAL, y0 = HUGE_VAL, x1 = -HUGE_VAL, y1 = -HUGE_VAL;
+	cairo_matrix_t ctm;
+	double sc;
+
+	cairo_get_matrix(cr, &ctm);
+	if (ctm.xy == 0 && ctm.yx == 0 && ctm.xx > 0 && ctm.yy > 0)
+		return; /* neither turned nor mirrored */
+	for (int i = 0; i < 4; i++) {
+		double x = i & 1 ? *w : 0, y = i & 2 ? *h : 0;
+		cairo_user_to_device(cr, &x, &y);
+		x0 = fmin(x0, x);
+		y0 = fmin(y0, y);
+		x1 = fmax(x1, x);
+		y1 = fmax(y1, y);
+	}
+	sc = sqrt(fabs(ctm.xx * ctm.yy - ctm.xy * ctm.yx));
+	if (!(sc > 0))
+		return;
+	cairo_identity_matrix(cr);
+	cairo_translate(cr, x0, y0);
+	cairo_scale(cr, sc, sc);
+	*w = (x1 - x0) / sc;
+	*h = (y1 - y0) / sc;
+}
+
+/* Fill the current path (kept) with gradient @f of two stops or more. */
+static void
+gradient_fill(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
+              double w, double h)
+{
+	cairo_t *cr = dc->cr;
+	cairo_pattern_t *pat;
+
+	cairo_save(cr);
+	if (!f->rot_with_shape)
+		gradient_unturned(cr, &w, &h);
+	if (f->grad_path == DML_GRAD_SHAPE) {
+		shape_gradient(dc, f, ph, w, h);
+		cairo_restore(cr);
+		return;
+	}
+	if (f->grad_path == DML_GRAD_RECT) {
+		double F[4], O[4];
+		grad_rects(f, w, h, F, O);
+		if (O[0] > 0 || O[1] > 0 || O[2] < w || O[3] < h) {
+			/* outside the tile rectangle the last colour carries on */
+			dml_rgba c = stop_color(dc, f, ph, 1);
+			cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+			cairo_fill_preserve(cr);
+		}
+		pat = rect_gradient(dc, f, ph, w, h);
+	}
+	else
+		pat = gradient_pattern(dc, f, ph, w, h);
+	cairo_set_source(cr, pat);
+	cairo_pattern_destroy(pat);
+	cairo_fill_preserve(cr);
+	cairo_restore(cr);
 }
 
 /*
@@ -282,13 +534,10 @@ draw_fill_path(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
 		if (f->n_stops == 1) {
 			c = draw_color(dc, &f->stops[0].color, ph);
 			cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+			cairo_fill_preserve(cr);
 		}
-		else {
-			cairo_pattern_t *pat = gradient_pattern(dc, f, ph, w, h);
-			cairo_set_source(cr, pat);
-			cairo_pattern_destroy(pat);
-		}
-		cairo_fill_preserve(cr);
+		else
+			gradient_fill(dc, f, ph, w, h);
 		break;
 	case DML_FILL_BLIP: {
 		/* drawing the picture uses the path (clips): keep the caller's */
