@@ -392,6 +392,54 @@ line_end_size(const char *s)
 	return s2p_str_eq(s, "sm") ? 0 : s2p_str_eq(s, "lg") ? 2 : 1;
 }
 
+static uint8_t
+line_compound(const char *s)
+{
+	if (s2p_str_eq(s, "sng")) return DML_LN_CMPD_SNG;
+	if (s2p_str_eq(s, "dbl")) return DML_LN_CMPD_DBL;
+	if (s2p_str_eq(s, "thickThin")) return DML_LN_CMPD_THICK_THIN;
+	if (s2p_str_eq(s, "thinThick")) return DML_LN_CMPD_THIN_THICK;
+	if (s2p_str_eq(s, "tri")) return DML_LN_CMPD_TRI;
+	return DML_LN_CMPD_UNSET;
+}
+
+/* a:custDash: a:ds d/sp pairs in 1/1000 % of the line width
+ * (§20.1.8.21). Stops past DML_CUST_DASH_MAX are dropped with a note;
+ * a pattern with no length at all draws solid. */
+static void
+load_cust_dash(load_part *lp, const xmlNode *cd, dml_line *out)
+{
+	int64_t total = 0;
+	uint32_t n = 0, dropped = 0;
+
+	SXML_EACH(ds, cd) {
+		int32_t d = 0, sp = 0;
+		if (!sxml_is(ds, "ds"))
+			continue;
+		if (n >= DML_CUST_DASH_MAX) {
+			dropped++;
+			continue;
+		}
+		if (sxml_attr_pct(ds, "d", &d) != 1 || d < 0)
+			d = 0;
+		if (sxml_attr_pct(ds, "sp", &sp) != 1 || sp < 0)
+			sp = 0;
+		out->cust_dash_pct1k[2 * n] = d;
+		out->cust_dash_pct1k[2 * n + 1] = sp;
+		total += (int64_t) d + sp;
+		n++;
+	}
+	if (dropped)
+		pml_diag_add(lp->diags, lp->part, "custom dash: %u stops past the "
+		             "first %d ignored", dropped, DML_CUST_DASH_MAX);
+	if (n == 0 || total <= 0) {
+		out->dash = NULL;
+		return;
+	}
+	out->dash = "custom";
+	out->n_cust_dash = (uint8_t) (2 * n);
+}
+
 int
 load_line(load_part *lp, const xmlNode *ln, dml_line *out)
 {
@@ -413,10 +461,8 @@ load_line(load_part *lp, const xmlNode *ln, dml_line *out)
 		return rc;
 	if ((e = sxml_child(ln, "prstDash")) != NULL)
 		out->dash = s2p_arena_strdup(lp->arena, sxml_attr(e, "val"));
-	else if (sxml_child(ln, "custDash")) {
-		out->dash = "custom";
-		pml_diag_add(lp->diags, lp->part, "custom dash drawn as dashes");
-	}
+	else if ((e = sxml_child(ln, "custDash")) != NULL)
+		load_cust_dash(lp, e, out);
 	if (sxml_child(ln, "round"))
 		out->join = 1;
 	else if (sxml_child(ln, "bevel"))
@@ -433,9 +479,10 @@ load_line(load_part *lp, const xmlNode *ln, dml_line *out)
 		out->tail_w = line_end_size(sxml_attr(e, "w"));
 		out->tail_len = line_end_size(sxml_attr(e, "len"));
 	}
-	if (sxml_attr(ln, "cmpd") && !s2p_str_eq(sxml_attr(ln, "cmpd"), "sng"))
-		pml_diag_add(lp->diags, lp->part, "compound line '%s' drawn single",
-		             sxml_attr(ln, "cmpd"));
+	out->cmpd = line_compound(sxml_attr(ln, "cmpd"));
+	out->pen_algn = s2p_str_eq(sxml_attr(ln, "algn"), "in") ? DML_PEN_IN :
+	                s2p_str_eq(sxml_attr(ln, "algn"), "ctr") ? DML_PEN_CTR :
+	                DML_PEN_UNSET;
 	return 0;
 }
 

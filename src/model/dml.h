@@ -72,11 +72,24 @@ typedef struct dml_fill {
 enum dml_line_end { DML_END_NONE, DML_END_TRIANGLE, DML_END_STEALTH,
 	DML_END_DIAMOND, DML_END_OVAL, DML_END_ARROW };
 
+enum dml_ln_compound { DML_LN_CMPD_UNSET, DML_LN_CMPD_SNG, DML_LN_CMPD_DBL,
+	DML_LN_CMPD_THICK_THIN, DML_LN_CMPD_THIN_THICK, DML_LN_CMPD_TRI };
+
+enum dml_pen_algn { DML_PEN_UNSET, DML_PEN_CTR, DML_PEN_IN };
+
+#define DML_CUST_DASH_MAX 16  /* a:ds stops kept (dash, space pairs) */
+
 typedef struct dml_line {
 	uint8_t has_w;
 	int64_t w_emu;
 	dml_fill fill;
-	const char *dash;     /* prstDash value, NULL = solid/inherit */
+	const char *dash;     /* prstDash value, "custom" for a:custDash,
+	                         NULL = solid/inherit */
+	/* a:custDash as dash, space, dash, space... in 1/1000 % of the width */
+	int32_t cust_dash_pct1k[2 * DML_CUST_DASH_MAX];
+	uint8_t n_cust_dash;  /* values used in cust_dash_pct1k (even) */
+	uint8_t cmpd;         /* enum dml_ln_compound */
+	uint8_t pen_algn;     /* enum dml_pen_algn */
 	uint8_t cap;          /* 0 unset, 1 flat, 2 round, 3 square */
 	uint8_t join;         /* 0 unset, 1 round, 2 bevel, 3 miter */
 	uint8_t head, tail;   /* enum dml_line_end */

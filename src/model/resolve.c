@@ -192,8 +192,16 @@ resolve_line(const resolve_ctx *rc, const dml_shape *s,
 			if (src == s || i >= 0)
 				memset(ph_color, 0, sizeof *ph_color);
 		}
-		if (l->dash)
+		if (l->dash) {
 			out->dash = l->dash;
+			out->n_cust_dash = l->n_cust_dash;
+			memcpy(out->cust_dash_pct1k, l->cust_dash_pct1k,
+			       sizeof out->cust_dash_pct1k);
+		}
+		if (l->cmpd)
+			out->cmpd = l->cmpd;
+		if (l->pen_algn)
+			out->pen_algn = l->pen_algn;
 		if (l->cap)
 			out->cap = l->cap;
 		if (l->join)

@@ -54,6 +54,10 @@ void draw_background(draw_ctx *dc, double w, double h);
  * foreground), or NULL if unknown; and how many presets there are. */
 const unsigned char *draw_pattern_bits(const char *name);
 size_t draw_pattern_count(void);
+/* A new cairo source for a solid or gradient @fill over the box @w x @h
+ * (the caller destroys it); NULL for other fills. */
+cairo_pattern_t *draw_fill_pattern(draw_ctx *dc, const dml_fill *fill,
+                                   const dml_color *ph, double w, double h);
 
 /* draw-image.c: paint the picture fill into the box 0,0,w,h through the
  * current clip (decoded through the worker's image cache). */
@@ -80,8 +84,15 @@ void draw_shape_tree(draw_ctx *dc, const dml_shape *group);
 /* The dash pattern of a:prstDash @name in line widths: fills @out and
  * returns the count, 0 for solid or unknown. */
 int draw_dash_pattern(const char *name, double out[6]);
-/* Stroke the current path (kept) in colour @c at @width user units
- * (<= 0: one device pixel) with @ln's cap, join and dash. */
+
+/* draw-line.c: stroke the current path (kept) with @src at @width user
+ * units (<= 0: one device pixel) with @ln's cap, join, dash and compound
+ * type; @closed_shape: the outline of a shape, where algn="in" applies
+ * to closed paths. */
+void draw_line_stroke_source(cairo_t *cr, const dml_line *ln,
+                             cairo_pattern_t *src, double width,
+                             int closed_shape);
+/* The same in the solid colour @c, centred on the path. */
 void draw_line_stroke(cairo_t *cr, const dml_line *ln, dml_rgba c, double width);
 
 #endif

@@ -515,6 +515,23 @@ pattern_fill(draw_ctx *dc, const dml_fill *f, const dml_color *ph)
 	cairo_fill_preserve(cr);
 }
 
+cairo_pattern_t *
+draw_fill_pattern(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
+                  double w, double h)
+{
+	dml_rgba c;
+
+	if (f->kind == DML_FILL_GRAD && f->n_stops >= 2)
+		return gradient_pattern(dc, f, ph, w, h);
+	if (f->kind == DML_FILL_GRAD && f->n_stops == 1)
+		c = draw_color(dc, &f->stops[0].color, ph);
+	else if (f->kind == DML_FILL_SOLID)
+		c = draw_color(dc, &f->color, ph);
+	else
+		return NULL;
+	return cairo_pattern_create_rgba(c.r, c.g, c.b, c.a);
+}
+
 void
 draw_fill_path(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
                double w, double h)

@@ -30,7 +30,7 @@ int
 draw_dash_pattern(const char *name, double out[6])
 {
 	static const struct { const char *name; int n; double d[6]; } dashes[] = {
-		{ "dot", 2, { 1, 1 } }, { "dash", 2, { 4, 3 } },
+		{ "dot", 2, { 1, 3 } }, { "dash", 2, { 4, 3 } },
 		{ "lgDash", 2, { 8, 3 } }, { "dashDot", 4, { 4, 3, 1, 3 } },
 		{ "lgDashDot", 4, { 8, 3, 1, 3 } },
 		{ "lgDashDotDot", 6, { 8, 3, 1, 3, 1, 3 } },
@@ -47,54 +47,35 @@ draw_dash_pattern(const char *name, double out[6])
 	return 0;
 }
 
-static void
-stroke_path(draw_ctx *dc, const dml_line *ln, const dml_color *ph)
+/* The line's source: its colour, or its gradient over the shape's box
+ * (at least a line width across, so that the gradient of a straight
+ * line along its thin side still has a direction). NULL: not drawn. */
+static cairo_pattern_t *
+line_source(draw_ctx *dc, const dml_line *ln, const dml_color *ph, double w,
+            double h)
 {
-	double width = (double) ln->w_emu;
-	dml_rgba c;
+	double width = ln->w_emu > 0 ? (double) ln->w_emu : 0;
+	double bw = fmax(w, width), bh = fmax(h, width);
+	cairo_pattern_t *pat;
 
-	if (ln->fill.kind != DML_FILL_SOLID) {
-		if (ln->fill.kind == DML_FILL_GRAD && ln->fill.n_stops) {
-			pml_diag_add(dc->diags, dc->part, "gradient outline drawn in its "
-			             "first colour");
-			c = draw_color(dc, &ln->fill.stops[0].color, ph);
-		}
-		else
-			return;
+	if (ln->fill.kind == DML_FILL_PATT || ln->fill.kind == DML_FILL_BLIP) {
+		pml_diag_add(dc->diags, dc->part, "%s line fill not drawn",
+		             ln->fill.kind == DML_FILL_PATT ? "pattern" : "picture");
+		return NULL;
 	}
-	else
-		c = draw_color(dc, &ln->fill.color, ph);
-	draw_line_stroke(dc->cr, ln, c, width);
+	pat = draw_fill_pattern(dc, &ln->fill, ph, bw, bh);
+	if (pat && (bw > w || bh > h)) {
+		cairo_matrix_t m;
+		cairo_matrix_init_translate(&m, (bw - w) / 2, (bh - h) / 2);
+		cairo_pattern_set_matrix(pat, &m);
+	}
+	return pat;
 }
 
-void
-draw_line_stroke(cairo_t *cr, const dml_line *ln, dml_rgba c, double width)
+static void
+stroke_path(draw_ctx *dc, const dml_line *ln, cairo_pattern_t *src)
 {
-	double d[6];
-	int nd;
-
-	cairo_save(cr);
-	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
-	if (width <= 0) {
-		/* w=0: the thinnest line the device can show */
-		double px = 1, py = 0;
-		cairo_device_to_user_distance(cr, &px, &py);
-		width = hypot(px, py);
-	}
-	cairo_set_line_width(cr, width);
-	cairo_set_line_cap(cr, ln->cap == 2 ? CAIRO_LINE_CAP_ROUND :
-	                   ln->cap == 3 ? CAIRO_LINE_CAP_SQUARE : CAIRO_LINE_CAP_BUTT);
-	cairo_set_line_join(cr, ln->join == 2 ? CAIRO_LINE_JOIN_BEVEL :
-	                    ln->join == 3 ? CAIRO_LINE_JOIN_MITER :
-	                    CAIRO_LINE_JOIN_ROUND);
-	nd = draw_dash_pattern(ln->dash, d);
-	if (nd) {
-		for (int i = 0; i < nd; i++)
-			d[i] *= width;
-		cairo_set_dash(cr, d, nd, 0);
-	}
-	cairo_stroke_preserve(cr);
-	cairo_restore(cr);
+	draw_line_stroke_source(dc->cr, ln, src, (double) ln->w_emu, 1);
 }
 
 /* An arrowhead at @tip pointing along (ux, uy) (unit vector, from the line
@@ -168,7 +149,7 @@ line_end_inset(int type)
  */
 static void
 stroke_with_ends(draw_ctx *dc, const cairo_path_t *path, const dml_line *ln,
-                 const dml_color *ph)
+                 cairo_pattern_t *src)
 {
 	static const double mult[3] = { 2, 3, 5 };
 	cairo_t *cr = dc->cr;
@@ -177,7 +158,6 @@ stroke_with_ends(draw_ctx *dc, const cairo_path_t *path, const dml_line *ln,
 	int first = -1, last = -1, prev_of_last = -1, next_of_first = -1;
 	double width = ln->w_emu > 0 ? (double) ln->w_emu : 9525;
 	double hx = 0, hy = 0, hux = 0, huy = 0, tx = 0, ty = 0, tux = 0, tuy = 0;
-	dml_rgba c;
 
 	d = s2p_malloc_array((size_t) path->num_data, sizeof *d);
 	if (!d)
@@ -226,17 +206,11 @@ stroke_with_ends(draw_ctx *dc, const cairo_path_t *path, const dml_line *ln,
 	}
 	cairo_new_path(cr);
 	cairo_append_path(cr, &copy);
-	stroke_path(dc, ln, ph);
+	stroke_path(dc, ln, src);
 	cairo_new_path(cr);
 	free(d);
-	if (ln->fill.kind == DML_FILL_SOLID)
-		c = draw_color(dc, &ln->fill.color, ph);
-	else if (ln->fill.kind == DML_FILL_GRAD && ln->fill.n_stops)
-		c = draw_color(dc, &ln->fill.stops[0].color, ph);
-	else
-		return;
 	cairo_save(cr);
-	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
+	cairo_set_source(cr, src);
 	cairo_set_line_width(cr, width);
 	if (ln->head)
 		draw_line_end(cr, ln->head, ln->head_w, ln->head_len, hx, hy, hux, huy,
@@ -351,6 +325,7 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	draw_fx fx;
 	dml_fill fill;
 	dml_line line;
+	cairo_pattern_t *line_src;
 	int has_line;
 
 	memset(&out, 0, sizeof out);
@@ -408,18 +383,20 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 		}
 	}
 	draw_fx_inner(dc, &fx);
-	if (has_line)
-		for (size_t i = 0; i < out.n_paths; i++) {
-			if (!out.paths[i].stroke)
-				continue;
-			if ((line.head || line.tail) && path_is_open(out.paths[i].path)) {
-				stroke_with_ends(dc, out.paths[i].path, &line, &line_ph);
-				continue;
-			}
-			cairo_new_path(cr);
-			cairo_append_path(cr, out.paths[i].path);
-			stroke_path(dc, &line, &line_ph);
+	line_src = has_line ? line_source(dc, &line, &line_ph, w, h) : NULL;
+	for (size_t i = 0; line_src && i < out.n_paths; i++) {
+		if (!out.paths[i].stroke)
+			continue;
+		if ((line.head || line.tail) && path_is_open(out.paths[i].path)) {
+			stroke_with_ends(dc, out.paths[i].path, &line, line_src);
+			continue;
 		}
+		cairo_new_path(cr);
+		cairo_append_path(cr, out.paths[i].path);
+		stroke_path(dc, &line, line_src);
+	}
+	if (line_src)
+		cairo_pattern_destroy(line_src);
 	cairo_new_path(cr);
 	draw_fx_body_end(dc, &fx);
 	if (s->text && s->kind != DML_SHAPE_PIC && s->tx_xfrm.has)
