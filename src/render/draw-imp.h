@@ -55,6 +55,7 @@ void draw_background(draw_ctx *dc, double w, double h);
 const unsigned char *draw_pattern_bits(const char *name);
 size_t draw_pattern_count(void);
 /* A new cairo source for a solid or gradient @fill over the box @w x @h
+ * of the current user space, kept when the transformation changes later
  * (the caller destroys it); NULL for other fills. */
 cairo_pattern_t *draw_fill_pattern(draw_ctx *dc, const dml_fill *fill,
                                    const dml_color *ph, double w, double h);

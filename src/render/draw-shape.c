@@ -63,12 +63,11 @@ line_source(draw_ctx *dc, const dml_line *ln, const dml_color *ph, double w,
 		             ln->fill.kind == DML_FILL_PATT ? "pattern" : "picture");
 		return NULL;
 	}
+	/* the pattern takes the transformation current when it is made */
+	cairo_save(dc->cr);
+	cairo_translate(dc->cr, -(bw - w) / 2, -(bh - h) / 2);
 	pat = draw_fill_pattern(dc, &ln->fill, ph, bw, bh);
-	if (pat && (bw > w || bh > h)) {
-		cairo_matrix_t m;
-		cairo_matrix_init_translate(&m, (bw - w) / 2, (bh - h) / 2);
-		cairo_pattern_set_matrix(pat, &m);
-	}
+	cairo_restore(dc->cr);
 	return pat;
 }
 
