@@ -11,6 +11,12 @@ guides mark the positions the text should line up with. Slides:
     measured from the box's inset edge, not from marL); default stops at
     defTabSz after the last one; a hanging first line whose tab stops at
     marL
+ 2. columns: numCol 2 with spcCol 0.4 in (text flows to the second column
+    when the first is full), numCol 3 with bullets, numCol 2 anchored at
+    the bottom with little text (one column used)
+ 3. vertical text: vert, vert270 (insets turn with the text), eaVert with
+    Japanese and Latin (CJK upright, Latin turned), wordArtVert (letters
+    stacked), upright text in a turned shape, bodyPr rot
 """
 
 import argparse
@@ -49,6 +55,16 @@ def guide(x, y, cy):
     """A thin vertical grey line at x."""
     return G.connector("Guide", xfrm(x, y, 0, cy), ln=G.line(6350, solid(srgb("A6A6A6")),
                                                             dash="sysDash"))
+
+
+def body(name, x, y, cx, cy, paras, shape_rot=None, **bodypr):
+    """A shape with an outline whose bodyPr takes any attribute (numCol,
+    spcCol, vert, upright, rot, anchor ...)."""
+    bp = elem("a:bodyPr", "", wrap="square", rtlCol="0", **bodypr)
+    tx = elem("p:txBody", bp + "<a:lstStyle/>" + "".join(paras))
+    return elem("p:sp", G._nv_sp(name, txbox=True)
+                + G.sp_pr(xfrm(x, y, cx, cy, rot=shape_rot), "rect", None, G.no_fill(),
+                          G.outlined()) + tx)
 
 
 def label(text, x, y, cx):
@@ -94,9 +110,62 @@ def slide_tabs(d):
     s.add(guide(x + INSET + int(1.25 * IN), y3 - 50000, 1000000))
 
 
+LOREM = ("Columns in a text box: when the first column is full, the text goes on "
+         "at the top of the next one, spcCol to the right. PowerPoint fills each "
+         "column to the bottom of the box before it starts the next, and the last "
+         "column takes what is left. ")
+
+
+def slide_columns(d):
+    s = d.slide("titleOnly").add(G.slide_title("Columns", sz=28))
+    x, y = 400000, 1700000
+    paras = [p(ppr_tabs(), run(LOREM, sz=14)) for _ in range(2)]
+    s.add(label("numCol 2, spcCol 0.4 in", x, y - 350000, 5000000),
+          body("Two columns", x, y, 5400000, 1900000, paras, numCol=2,
+               spcCol=int(0.4 * IN)))
+    bullets = [G.para(run(f"Point {k}: a short line", sz=14), bullet="•",
+                      mar_l=228600, indent=-228600) for k in range(1, 13)]
+    s.add(label("numCol 3, spcCol 0.2 in, bullets", 6200000, y - 350000, 5000000),
+          body("Three columns", 6200000, y, 5500000, 1400000, bullets, numCol=3,
+               spcCol=int(0.2 * IN)))
+    s.add(label("numCol 2, anchor b, little text: one column", x, 4150000, 5000000),
+          body("Bottom", x, 4500000, 5400000, 1200000,
+               [p(ppr_tabs(), run("Only one short paragraph.", sz=14))], numCol=2,
+               anchor="b"))
+
+
+def slide_vertical(d):
+    s = d.slide("titleOnly").add(G.slide_title("Vertical text", sz=28))
+    y, cx, cy = 1700000, 1300000, 3600000
+    text = "Vertical text reads top to bottom"
+    s.add(label("vert", 400000, y - 350000, cx),
+          body("vert", 400000, y, cx, cy, [p(ppr_tabs(), run(text, sz=18))],
+               vert="vert", lIns=int(0.5 * IN)),
+          label("vert270", 2000000, y - 350000, cx),
+          body("vert270", 2000000, y, cx, cy, [p(ppr_tabs(), run(text, sz=18))],
+               vert="vert270", lIns=int(0.5 * IN)),
+          label("eaVert", 3600000, y - 350000, cx),
+          body("eaVert", 3600000, y, cx, cy,
+               [p(ppr_tabs(), run("縦書きの日本語、ABC 2024年。", sz=20,
+                                  lang="ja-JP"))], vert="eaVert"),
+          label("wordArtVert", 5200000, y - 350000, cx),
+          body("wordArtVert", 5200000, y, cx, cy,
+               [p(ppr_tabs(algn="ctr"), run("WORD", sz=28))], vert="wordArtVert"),
+          label("upright in a shape turned 30°", 7000000, y - 350000, 2400000),
+          body("Upright", 7200000, y + 300000, 2000000, 1000000,
+               [p(ppr_tabs(algn="ctr"), run("upright text", sz=18))], shape_rot=30,
+               upright="1", anchor="ctr"),
+          label("bodyPr rot 45°", 9800000, y - 350000, 2000000),
+          body("Rot", 9800000, y + 300000, 2000000, 1000000,
+               [p(ppr_tabs(algn="ctr"), run("turned text", sz=18))],
+               rot=str(45 * 60000), anchor="ctr"))
+
+
 def deck_text2():
     d = G.Deck("Text layout")
     slide_tabs(d)
+    slide_columns(d)
+    slide_vertical(d)
     return d
 
 

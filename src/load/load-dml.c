@@ -1011,18 +1011,21 @@ load_bpr(load_part *lp, const xmlNode *n, dml_bpr *b)
 	if ((s = sxml_attr(n, "vert")) != NULL) {
 		b->vert = s2p_arena_strdup(lp->arena, s);
 		b->set |= DML_B_VERT;
-		if (!s2p_str_eq(s, "horz"))
-			pml_diag_add(lp->diags, lp->part, "vertical text (vert=\"%s\") "
-			             "drawn horizontally", s);
 	}
 	if (sxml_attr_i32(n, "rot", &b->rot_60k) == 1)
 		b->set |= DML_B_ROT;
+	/* §21.1.2.1.1: numCol 1..16 */
 	if (sxml_attr_i32(n, "numCol", &v) == 1 && v >= 1 && v <= 16) {
 		b->num_col = v;
 		b->set |= DML_B_NUMCOL;
-		if (v > 1)
-			pml_diag_add(lp->diags, lp->part, "text columns (numCol=%d) drawn "
-			             "as one column", (int) v);
+	}
+	if (sxml_attr_i64(n, "spcCol", &b->spc_col) == 1) {
+		b->spc_col = clamp_inset(b->spc_col);
+		b->set |= DML_B_SPCCOL;
+	}
+	if (sxml_attr(n, "upright")) {
+		b->upright = (uint8_t) sxml_attr_bool(n, "upright", 0);
+		b->set |= DML_B_UPRIGHT;
 	}
 	if ((af = sxml_child(n, "normAutofit")) != NULL) {
 		b->autofit = DML_AUTOFIT_NORM;

@@ -252,7 +252,8 @@ enum dml_bpr_bits {
 	DML_B_LINS = 1 << 0, DML_B_TINS = 1 << 1, DML_B_RINS = 1 << 2,
 	DML_B_BINS = 1 << 3, DML_B_ANCHOR = 1 << 4, DML_B_ANCHORCTR = 1 << 5,
 	DML_B_WRAP = 1 << 6, DML_B_AUTOFIT = 1 << 7, DML_B_VERT = 1 << 8,
-	DML_B_ROT = 1 << 9, DML_B_NUMCOL = 1 << 10
+	DML_B_ROT = 1 << 9, DML_B_NUMCOL = 1 << 10, DML_B_SPCCOL = 1 << 11,
+	DML_B_UPRIGHT = 1 << 12
 };
 
 enum dml_anchor { DML_ANCHOR_T, DML_ANCHOR_CTR, DML_ANCHOR_B,
@@ -270,6 +271,9 @@ typedef struct dml_bpr {
 	const char *vert;     /* NULL or "horz": horizontal */
 	int32_t rot_60k;
 	int32_t num_col;
+	int64_t spc_col;      /* EMU between columns */
+	uint8_t upright;      /* bodyPr@upright: text stays upright in a turned
+	                         shape */
 } dml_bpr;
 
 typedef struct dml_text_body {

@@ -278,6 +278,8 @@ resolve_bpr(const dml_shape *s, const dml_shape *const *chain, int n)
 		if (x->set & DML_B_VERT) b.vert = x->vert;
 		if (x->set & DML_B_ROT) b.rot_60k = x->rot_60k;
 		if (x->set & DML_B_NUMCOL) b.num_col = x->num_col;
+		if (x->set & DML_B_SPCCOL) b.spc_col = x->spc_col;
+		if (x->set & DML_B_UPRIGHT) b.upright = x->upright;
 		if (x->set & DML_B_AUTOFIT) {
 			b.autofit = x->autofit;
 			b.has_font_scale = x->has_font_scale;

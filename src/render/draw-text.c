@@ -36,7 +36,6 @@ typedef struct para_lay {
 	/* bullet */
 	PangoLayout *bullet;
 	double bullet_x;
-	double height;            /* total, spacing included */
 } para_lay;
 
 typedef struct text_state {
@@ -580,61 +579,77 @@ line_metrics(const para_lay *pl, PangoLayoutLine *line, double *asc, double *des
 		*asc -= (1 - pl->ln_pct) * natural;
 }
 
-static double
-para_height(para_lay *pl, int first_para)
-{
-	double h = (first_para ? 0 : pl->spc_bef) + pl->spc_aft;
-	int n = pango_layout_get_line_count(pl->layout);
+/* Columns of the text box (bodyPr numCol, spcCol), in points. */
+typedef struct text_cols {
+	int n;
+	double w, gap, h;         /* column width, gap, box height */
+} text_cols;
 
-	for (int i = 0; i < n; i++) {
-		double a, d;
-		line_metrics(pl, pango_layout_get_line_readonly(pl->layout, i), &a, &d);
-		h += a + d;
-	}
-	pl->height = h;
-	return h;
-}
-
+/*
+ * Lay the paragraphs' lines into the columns, top to bottom and column to
+ * column: a line that does not fit below the others starts the next
+ * column (the last column takes whatever is left, overflowing). Space
+ * before a paragraph is dropped at the top of a column. Draws the lines
+ * when @draw, from @top; returns the height of the tallest column.
+ */
 static double
-para_draw(draw_ctx *dc, para_lay *pl, double y, int first_para)
+flow_lines(draw_ctx *dc, para_lay *pls, uint32_t n, const text_cols *c,
+           double top, int draw)
 {
 	cairo_t *cr = dc->cr;
-	PangoLayoutIter *it;
-	int first_line = 1;
+	double y = 0, tallest = 0;
+	int col = 0, col_lines = 0;
 
-	if (!first_para)
-		y += pl->spc_bef;
-	it = pango_layout_get_iter(pl->layout);
-	do {
-		PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
-		PangoRectangle logical;
-		double a, d, x;
+	for (uint32_t i = 0; i < n; i++) {
+		para_lay *pl = &pls[i];
+		PangoLayoutIter *it = pango_layout_get_iter(pl->layout);
+		int first_line = 1;
 
-		line_metrics(pl, line, &a, &d);
-		pango_layout_iter_get_line_extents(it, NULL, &logical);
-		x = pl->x_pt + logical.x / (double) PANGO_SCALE;
-		if (pl->wrap_none) {
-			double lw = logical.width / (double) PANGO_SCALE;
-			if (pl->algn == DML_ALGN_CTR)
-				x = pl->x_pt + (pl->width_pt - lw) / 2;
-			else if (pl->algn == DML_ALGN_R)
-				x = pl->x_pt + pl->width_pt - lw;
-		}
-		y += a;
-		if (first_line && pl->bullet) {
-			cairo_move_to(cr, pl->bullet_x, y);
-			pango_cairo_show_layout_line(cr,
-			        pango_layout_get_line_readonly(pl->bullet, 0));
-		}
-		if (line->length) {
-			cairo_move_to(cr, x, y);
-			pango_cairo_show_layout_line(cr, line);
-		}
-		y += d;
-		first_line = 0;
-	} while (pango_layout_iter_next_line(it));
-	pango_layout_iter_free(it);
-	return y + pl->spc_aft;
+		do {
+			PangoLayoutLine *line = pango_layout_iter_get_line_readonly(it);
+			PangoRectangle logical;
+			double a, d, x, bef = first_line ? pl->spc_bef : 0;
+			int last = pango_layout_iter_at_last_line(it);
+
+			line_metrics(pl, line, &a, &d);
+			if (col_lines && col + 1 < c->n && y + bef + a + d > c->h + 0.01) {
+				if (y > tallest)
+					tallest = y;
+				col++;
+				y = 0;
+				col_lines = 0;
+			}
+			if (!col_lines)
+				bef = 0;
+			y += bef + a;
+			if (draw) {
+				double cx = col * (c->w + c->gap);
+				pango_layout_iter_get_line_extents(it, NULL, &logical);
+				x = pl->x_pt + logical.x / (double) PANGO_SCALE;
+				if (pl->wrap_none) {
+					double lw = logical.width / (double) PANGO_SCALE;
+					if (pl->algn == DML_ALGN_CTR)
+						x = pl->x_pt + (pl->width_pt - lw) / 2;
+					else if (pl->algn == DML_ALGN_R)
+						x = pl->x_pt + pl->width_pt - lw;
+				}
+				if (first_line && pl->bullet) {
+					cairo_move_to(cr, cx + pl->bullet_x, top + y);
+					pango_cairo_show_layout_line(cr,
+					        pango_layout_get_line_readonly(pl->bullet, 0));
+				}
+				if (line->length) {
+					cairo_move_to(cr, cx + x, top + y);
+					pango_cairo_show_layout_line(cr, line);
+				}
+			}
+			y += d + (last ? pl->spc_aft : 0);
+			col_lines++;
+			first_line = 0;
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+	}
+	return y > tallest ? y : tallest;
 }
 
 static void
@@ -650,22 +665,20 @@ paras_free(para_lay *pls, uint32_t n)
 	memset(pls, 0, n * sizeof *pls);
 }
 
+/* Build every paragraph for columns @c; returns the height they take. */
 static double
-build_all(text_state *ts, const dml_text_body *t, para_lay *pls, double box_w,
-          int wrap_none)
+build_all(text_state *ts, const dml_text_body *t, para_lay *pls,
+          const text_cols *c, int wrap_none)
 {
-	double total = 0;
-
 	memset(ts->active, 0, sizeof ts->active);
 	for (uint32_t i = 0; i < t->n_paras; i++) {
-		para_build(ts, &t->paras[i], box_w, &pls[i]);
+		para_build(ts, &t->paras[i], c->w, &pls[i]);
 		if (wrap_none) {
 			pls[i].wrap_none = 1;
 			pango_layout_set_width(pls[i].layout, -1);
 		}
-		total += para_height(&pls[i], i == 0);
 	}
-	return total;
+	return flow_lines(ts->dc, pls, t->n_paras, c, 0, 0);
 }
 
 static void
@@ -685,27 +698,91 @@ text_state_init(text_state *ts, draw_ctx *dc, const dml_shape *s,
 }
 
 /*
- * Lay out every paragraph @bw points wide; returns the text's height. A
- * bare normAutofit from a generator shrinks the text while it is taller
- * than @bh: generators leave the scale to PowerPoint, which shrinks in
- * these steps until the text fits. From PowerPoint itself it means the
- * text fitted at 100 %.
+ * Lay out every paragraph in columns @c; returns the text's height (of
+ * the tallest column). A bare normAutofit from a generator shrinks the
+ * text while it is taller than the box: generators leave the scale to
+ * PowerPoint, which shrinks in these steps until the text fits. From
+ * PowerPoint itself it means the text fitted at 100 %.
  */
 static double
 layout_all(text_state *ts, const dml_text_body *t, const dml_bpr *b,
-           para_lay *pls, double bw, double bh)
+           para_lay *pls, const text_cols *c)
 {
-	double total = build_all(ts, t, pls, bw, b->wrap_none);
+	double total = build_all(ts, t, pls, c, b->wrap_none);
 
-	if (b->autofit == DML_AUTOFIT_NORM && !b->has_font_scale && total > bh &&
+	if (b->autofit == DML_AUTOFIT_NORM && !b->has_font_scale && total > c->h &&
 	    !(ts->dc->rc.pres && ts->dc->rc.pres->by_powerpoint))
-		for (int step = 1; step <= 10 && total > bh; step++) {
+		for (int step = 1; step <= 10 && total > c->h; step++) {
 			paras_free(pls, t->n_paras);
 			ts->scale = 1.0 - 0.075 * step;
 			ts->ln_red = step >= 2 ? 0.2 : 0.1;
-			total = build_all(ts, t, pls, bw, b->wrap_none);
+			total = build_all(ts, t, pls, c, b->wrap_none);
 		}
 	return total;
+}
+
+/* Columns of a box @bw x @bh points: they share the width, spcCol apart. */
+static void
+cols_init(text_cols *c, const dml_bpr *b, double bw, double bh)
+{
+	c->n = b->num_col > 1 ? b->num_col : 1;
+	c->gap = (double) b->spc_col / EMU_PER_PT;
+	if (c->n > 1 && c->gap * (c->n - 1) > bw / 2)
+		c->gap = bw / 2 / (c->n - 1);
+	c->w = (bw - c->gap * (c->n - 1)) / c->n;
+	if (c->w < 1)
+		c->w = 1;
+	c->h = bh;
+}
+
+/* bodyPr@vert (§20.1.10.83 ST_TextVerticalType) */
+enum text_vert { VERT_HORZ, VERT_90, VERT_270, VERT_EA, VERT_WORDART,
+	VERT_WORDART_RTL, VERT_MONGOLIAN };
+
+static int
+vert_kind(const char *v)
+{
+	if (!v || s2p_str_eq(v, "horz"))
+		return VERT_HORZ;
+	if (s2p_str_eq(v, "vert270"))
+		return VERT_270;
+	if (s2p_str_eq(v, "eaVert"))
+		return VERT_EA;
+	if (s2p_str_eq(v, "wordArtVert"))
+		return VERT_WORDART;
+	if (s2p_str_eq(v, "wordArtVertRtl"))
+		return VERT_WORDART_RTL;
+	if (s2p_str_eq(v, "mongolianVert"))
+		return VERT_MONGOLIAN;
+	return VERT_90;
+}
+
+/*
+ * The frame the text is laid out in: vertical text turns the box by 90°
+ * (vert, eaVert, wordArtVert: lines top to bottom, stacked right to
+ * left) or 270° (vert270: bottom to top, left to right) about its centre,
+ * with the insets turning along (they apply to the text's own sides);
+ * bodyPr@rot turns it further, and bodyPr@upright undoes the shape's own
+ * rotation. After this the box is 0,0 - *fw x *fh (EMU).
+ */
+static void
+text_frame(draw_ctx *dc, const dml_shape *s, const dml_bpr *b, int vert,
+           double x, double y, double w, double h, double *fw, double *fh)
+{
+	double turn = b->rot_60k / 60000.0;
+
+	if (vert == VERT_270)
+		turn -= 90;
+	else if (vert != VERT_HORZ)
+		turn += 90;
+	if (b->upright && s->xfrm.rot_60k)
+		turn -= s->xfrm.rot_60k / 60000.0;
+	*fw = vert == VERT_HORZ ? w : h;
+	*fh = vert == VERT_HORZ ? h : w;
+	cairo_translate(dc->cr, x + w / 2, y + h / 2);
+	if (turn != 0)
+		cairo_rotate(dc->cr, turn * S2P_PI / 180.0);
+	cairo_translate(dc->cr, -*fw / 2, -*fh / 2);
 }
 
 void
@@ -715,9 +792,12 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	const dml_text_body *t = s->text;
 	cairo_t *cr = dc->cr;
 	dml_bpr b = resolve_bpr(s, chain, n);
+	PangoContext *pc = dc->w->pango;
+	int vert = vert_kind(b.vert);
 	text_state ts;
+	text_cols cols;
 	para_lay *pls;
-	double bx, by, bw, bh, total, top;
+	double bx, by, bw, bh, fw, fh, total, top;
 
 	if (!t || !t->n_paras)
 		return;
@@ -725,25 +805,45 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	if (!pls)
 		return;
 	text_state_init(&ts, dc, s, chain, n, &b);
+	cairo_save(cr);
+	text_frame(dc, s, &b, vert, x, y, w, h, &fw, &fh);
 	/* the text box: the geometry's text rectangle less the insets */
-	bx = (x + (double) b.l_ins) / EMU_PER_PT;
-	by = (y + (double) b.t_ins) / EMU_PER_PT;
-	bw = (w - (double) b.l_ins - (double) b.r_ins) / EMU_PER_PT;
-	bh = (h - (double) b.t_ins - (double) b.b_ins) / EMU_PER_PT;
+	bx = (double) b.l_ins / EMU_PER_PT;
+	by = (double) b.t_ins / EMU_PER_PT;
+	bw = (fw - (double) b.l_ins - (double) b.r_ins) / EMU_PER_PT;
+	bh = (fh - (double) b.t_ins - (double) b.b_ins) / EMU_PER_PT;
 	if (bw < 1)
 		bw = 1;
-	cairo_save(cr);
+	cols_init(&cols, &b, bw, bh);
 	cairo_scale(cr, EMU_PER_PT, EMU_PER_PT);
-	pango_cairo_update_context(cr, dc->w->pango);
-	total = layout_all(&ts, t, &b, pls, bw, bh);
+	if (vert == VERT_EA || vert == VERT_WORDART || vert == VERT_WORDART_RTL) {
+		/* East Asian characters upright in the turned frame (eaVert);
+		 * every character upright, stacked (WordArt) */
+		pango_context_set_base_gravity(pc, PANGO_GRAVITY_EAST);
+		pango_context_set_gravity_hint(pc, vert == VERT_EA ?
+		                               PANGO_GRAVITY_HINT_NATURAL :
+		                               PANGO_GRAVITY_HINT_STRONG);
+	}
+	if (vert == VERT_MONGOLIAN)
+		pml_diag_add(dc->diags, dc->part, "mongolianVert text drawn as vert "
+		             "(lines right to left)");
+	pango_cairo_update_context(cr, pc);
+	total = layout_all(&ts, t, &b, pls, &cols);
+	if (vert == VERT_WORDART && (t->n_paras > 1 ||
+	    pango_layout_get_line_count(pls[0].layout) > 1))
+		pml_diag_add(dc->diags, dc->part, "wordArtVert text with several "
+		             "lines: lines drawn right to left");
 	switch (b.anchor) {
 	case DML_ANCHOR_CTR: top = by + (bh - total) / 2; break;
 	case DML_ANCHOR_B: top = by + bh - total; break;
 	default: top = by; break;
 	}
 	cairo_translate(cr, bx, 0);
-	for (uint32_t i = 0; i < t->n_paras; i++)
-		top = para_draw(dc, &pls[i], top, i == 0);
+	flow_lines(dc, pls, t->n_paras, &cols, top, 1);
+	if (vert == VERT_EA || vert == VERT_WORDART || vert == VERT_WORDART_RTL) {
+		pango_context_set_base_gravity(pc, PANGO_GRAVITY_SOUTH);
+		pango_context_set_gravity_hint(pc, PANGO_GRAVITY_HINT_NATURAL);
+	}
 	cairo_restore(cr);
 	paras_free(pls, t->n_paras);
 	free(pls);
@@ -756,6 +856,7 @@ draw_text_height(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain
 	const dml_text_body *t = s->text;
 	dml_bpr b = resolve_bpr(s, chain, n);
 	text_state ts;
+	text_cols cols;
 	para_lay *pls;
 	double bw, total;
 
@@ -768,10 +869,11 @@ draw_text_height(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain
 	bw = (w - (double) b.l_ins - (double) b.r_ins) / EMU_PER_PT;
 	if (bw < 1)
 		bw = 1;
+	cols_init(&cols, &b, bw, INFINITY);
 	cairo_save(dc->cr);
 	cairo_scale(dc->cr, EMU_PER_PT, EMU_PER_PT);
 	pango_cairo_update_context(dc->cr, dc->w->pango);
-	total = layout_all(&ts, t, &b, pls, bw, INFINITY);
+	total = layout_all(&ts, t, &b, pls, &cols);
 	cairo_restore(dc->cr);
 	paras_free(pls, t->n_paras);
 	free(pls);
