@@ -6,6 +6,7 @@
 #include <slides2png/s2p-hash.h>
 #include <slides2png/s2p-deck.h>
 #include <slides2png/s2p-render.h>
+#include <slides2png/s2p-diff.h>
 #include <slides2png/s2p-version.h>
 
 #endif

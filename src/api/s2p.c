@@ -7,6 +7,7 @@
  */
 #include <slides2png/s2p.h>
 
+#include "api/api-imp.h"
 #include "load/load.h"
 #include "output/output.h"
 #include "pool/pool.h"
@@ -28,11 +29,6 @@
 #include <string.h>
 #include <unistd.h>
 #include <zip.h>
-
-struct s2p_deck {
-	pml_presentation *pres;
-	s2p_limits lim;
-};
 
 void
 s2p_limits_default(s2p_limits *lim)

@@ -19,6 +19,7 @@ usage(FILE *f)
 {
 	fprintf(f,
 	"Usage: slides2png [options] DECK.pptx...\n"
+	"       slides2png diff [options] OLD.pptx NEW.pptx  (see diff --help)\n"
 	"Render the slides of PowerPoint decks to PNG (or JPEG, PDF, SVG), in\n"
 	"parallel. DECK may be - for standard input. Written files are listed\n"
 	"on stdout, one per line, in slide order; messages go to stderr.\n"
@@ -496,4 +497,16 @@ cli_opts_fini(cli_opts *o)
 	free(o->font_substs);
 	o->font_substs = NULL;
 	o->n_font_dirs = o->n_font_substs = 0;
+}
+
+int
+cli_parse_int(const char *s, int lo, int hi, int *out)
+{
+	return parse_int(s, lo, hi, out);
+}
+
+int
+cli_parse_double(const char *s, double lo, double hi, double *out)
+{
+	return parse_double(s, lo, hi, out);
 }

@@ -45,6 +45,9 @@ typedef struct cli_opts {
  * error); --help and --version print and exit(0). */
 int cli_args_parse(int argc, char **argv, cli_opts *o);
 void cli_opts_fini(cli_opts *o);
+/* A whole decimal number in @lo..@hi into *@out: 0, or -1. */
+int cli_parse_int(const char *s, int lo, int hi, int *out);
+int cli_parse_double(const char *s, double lo, double hi, double *out);
 /* "#RGB", "#RRGGBB", "#RRGGBBAA", a few names, "transparent". */
 int cli_parse_color(const char *s, double rgba[4]);
 
@@ -73,6 +76,7 @@ void cli_json_key(cli_json *j, const char *key);
 void cli_json_string(cli_json *j, const char *s);   /* NULL: null */
 void cli_json_int(cli_json *j, long long v);
 void cli_json_number(cli_json *j, double v);        /* 3 decimals */
+void cli_json_number_digits(cli_json *j, double v, int digits);
 void cli_json_bool(cli_json *j, int v);
 void cli_json_null(cli_json *j);
 /* Write @s as a JSON string literal (escaped, valid UTF-8) to @f. */
@@ -101,5 +105,9 @@ void cli_grid_size(int n, int columns, long long cx, long long cy, int *w,
 
 /* run.c */
 int cli_run(cli_opts *o, volatile const int *cancel);
+
+/* diff.c: "slides2png diff OLD NEW -o DIR" (@argv[0] is "diff"). Returns
+ * the exit status: 0 no visual change, 1 changes, 2 trouble. */
+int cli_diff_main(int argc, char **argv, volatile const int *cancel);
 
 #endif

@@ -181,6 +181,12 @@ cli_json_int(cli_json *j, long long v)
 void
 cli_json_number(cli_json *j, double v)
 {
+	cli_json_number_digits(j, v, 3);
+}
+
+void
+cli_json_number_digits(cli_json *j, double v, int digits)
+{
 	char buf[64], *comma;
 
 	if (!isfinite(v)) {
@@ -188,7 +194,7 @@ cli_json_number(cli_json *j, double v)
 		return;
 	}
 	before_value(j);
-	snprintf(buf, sizeof buf, "%.3f", v);
+	snprintf(buf, sizeof buf, "%.*f", digits, v);
 	/* JSON needs '.', whatever LC_NUMERIC a host program has set */
 	comma = strchr(buf, ',');
 	if (comma)

@@ -1,7 +1,7 @@
 /*
  * slides2png command line: init, run, exit status (the tool/library split
  * of curl's src/tool_main.c). Options are parsed by args.c, the decks run
- * by run.c. SIGINT/SIGTERM stop new slides from starting; the slides in
+ * by run.c; "slides2png diff" goes to diff.c. SIGINT/SIGTERM stop new slides from starting; the slides in
  * progress finish and are reported, and the exit status is 130/143.
  */
 #include "cli.h"
@@ -25,6 +25,15 @@ main(int argc, char **argv)
 	cli_opts o;
 	int rc;
 
+	if (argc > 1 && strcmp(argv[1], "diff") == 0) {
+		/* "slides2png diff OLD NEW": its own options and exit statuses */
+		signal(SIGINT, on_signal);
+		signal(SIGTERM, on_signal);
+		rc = cli_diff_main(argc - 1, argv + 1, &cancel_flag);
+		if (cancel_signal)
+			rc = cancel_signal == SIGTERM ? CLI_EXIT_SIGTERM : CLI_EXIT_SIGINT;
+		return rc;
+	}
 	memset(&o, 0, sizeof o);
 	if (cli_args_parse(argc, argv, &o)) {
 		cli_opts_fini(&o);
