@@ -3,7 +3,8 @@
  * per-channel tolerance absorbs anti-aliasing), dilated so that nearby
  * changes (the glyphs of one word) join, split into connected components,
  * and each component reported as the bounding box of its own differing
- * pixels. Also the small grid signature used to match slides by picture.
+ * pixels. Also the pixel hash and the grid signature used to match slides
+ * by picture.
  * Pure functions over borrowed pixel arrays; any thread.
  */
 #include "api/diff-imp.h"
@@ -347,10 +348,15 @@ diff_sig_compute(const diff_image *img, diff_sig *sig)
 double
 diff_sig_distance(const diff_sig *a, const diff_sig *b)
 {
-	unsigned long sum = 0;
+	int n = 0;
 
-	for (size_t i = 0; i < sizeof a->rgb; i++)
-		sum += (unsigned long) (a->rgb[i] > b->rgb[i] ? a->rgb[i] - b->rgb[i] :
-		                        b->rgb[i] - a->rgb[i]);
-	return (double) sum / (255.0 * (double) sizeof a->rgb);
+	for (int i = 0; i < DIFF_SIG * DIFF_SIG; i++) {
+		const unsigned char *p = a->rgb + 3 * i, *q = b->rgb + 3 * i;
+		for (int k = 0; k < 3; k++)
+			if (p[k] - q[k] > DIFF_SIG_CELL_TOL || q[k] - p[k] > DIFF_SIG_CELL_TOL) {
+				n++;
+				break;
+			}
+	}
+	return (double) n / (DIFF_SIG * DIFF_SIG);
 }

@@ -1,7 +1,7 @@
 /*
  * s2p_diff_run(): two versions of a deck compared slide by slide.
  * Pass 1 renders every slide of both decks on one worker pool, to memory,
- * keeping only a hash of the pixels, a 16x16 signature and (with an
+ * keeping only a hash of the pixels, a 32x32 signature and (with an
  * image directory) a thumbnail file. The main thread then pairs the slides
  * (diff-match.c). Pass 2, again on the pool, renders the pairs whose pixels
  * differ and compares them (diff-pixels.c), writing the side-by-side

@@ -8,23 +8,12 @@
 # other by diff-check.py. "html" opens the page in headless Chromium
 # (skipped, exit 77, when chromium is not installed).
 # Usage: diff.sh SLIDES2PNG SOURCE_DIR WORK_DIR CASE...
-# shellcheck disable=SC2034 # RC and E2E_LAST are read by lib.sh
+# shellcheck disable=SC2317,SC2034 # RC and E2E_LAST are read by lib.sh
 set -u
 
-if [ $# -lt 4 ]; then
-	echo "usage: $0 SLIDES2PNG SOURCE_DIR WORK_DIR CASE..." >&2
-	exit 2
-fi
-S2P=$1
-SRC=$2
-WORK=$3
-shift 3
-E2E_DIR=$SRC/tests/e2e
 # shellcheck source=lib.sh
-. "$E2E_DIR/lib.sh"
-
-: "${FONTCONFIG_FILE:=$SRC/tests/fonts/fonts.conf}"
-export FONTCONFIG_FILE
+. "$(dirname "$0")/lib.sh"
+e2e_args "$@"
 D=$SRC/samples/diff
 CHECK="$E2E_PYTHON $E2E_DIR/diff-check.py"
 # old.pptx -> new.pptx, in report order (status:old:new:matched_by)
@@ -272,12 +261,4 @@ EOF
 	fi
 }
 
-for c in "$@"; do
-	case $c in
-	classify | same | threshold | ignore-ids | width | determinism | \
-		errors | html)
-		"case_${c//-/_}" ;;
-	*) fail "unknown case $c" ;;
-	esac
-done
-finish
+run_cases

@@ -199,6 +199,29 @@ test_sig(void)
 	CHECK_NEAR(diff_sig_distance(&s1, &s2), 0.5, 1e-12);
 }
 
+static void
+test_sig_text(void)
+{
+	diff_sig s1, s2;
+
+	/* two "text slides": the same lines of dark text, one a line lower */
+	canvas_init(&a, 0xffffff);
+	canvas_init(&b, 0xffffff);
+	for (int k = 0; k < 6; k++) {
+		fill(&a, 10, 10 + 12 * k, 150, 3, 0x202020);
+		fill(&b, 10, 16 + 12 * k, 150, 3, 0x202020);
+	}
+	diff_sig_compute(&a.im, &s1);
+	diff_sig_compute(&b.im, &s2);
+	CHECK(diff_sig_distance(&s1, &s2) > DIFF_MATCH_MAX_DIST);
+	/* one "word" edited: within the matching distance */
+	memcpy(b.px, a.px, sizeof b.px);
+	fill(&b, 60, 22, 5, 3, 0xffffff);
+	diff_sig_compute(&b.im, &s2);
+	CHECK(diff_sig_distance(&s1, &s2) > 0);
+	CHECK(diff_sig_distance(&s1, &s2) <= DIFF_MATCH_MAX_DIST);
+}
+
 /* Items with ids; a distinct picture per @look (0..255 grey levels). */
 static void
 items(diff_item *it, int n, const uint32_t *ids, const int *look)
@@ -319,6 +342,7 @@ main(void)
 	test_sizes();
 	test_many_regions();
 	test_sig();
+	test_sig_text();
 	test_match();
 	test_match_duplicates();
 	test_match_identical_copies();
