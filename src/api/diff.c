@@ -94,15 +94,18 @@ s2p_diff_status_name(int status)
 	return "unknown";
 }
 
-/* Put "DECK: slide N: " in front of @e's message, so that every slide
- * error says which version it comes from. */
+/* Put "DECK: slide N: " (N > 0) or "DECK: " in front of @e's message, so
+ * that every error says which version it comes from. */
 static void
 name_error(s2p_error *e, const char *deck, int number)
 {
 	char msg[sizeof e->msg];
 	int n;
 
-	n = snprintf(msg, sizeof msg, "%s: slide %d: ", deck, number);
+	if (number > 0)
+		n = snprintf(msg, sizeof msg, "%s: slide %d: ", deck, number);
+	else
+		n = snprintf(msg, sizeof msg, "%s: ", deck);
 	if (n < 0 || (size_t) n >= sizeof msg)
 		return;
 	snprintf(msg + n, sizeof msg - (size_t) n, "%s", e->msg);

@@ -183,6 +183,10 @@ case_errors()
 		"$D/new.pptx" -o r
 	expect_rc "old deck not a zip" 2 "$w/zip"
 	expect_err_has "named" "$w/zip" "not-a-zip.pptx:"
+	run_cli "$w" "$w/huge" diff "$D/old.pptx" "$D/new.pptx" -w 32000 -o r
+	expect_rc "output size over the limit" 2 "$w/huge"
+	expect_err_has "names the deck and the limit" "$w/huge" \
+		"old.pptx: output of 32000x18000 pixels exceeds the limit"
 	run_cli "$w" "$w/one" diff "$D/old.pptx"
 	expect_rc "one deck only" 2 "$w/one"
 	expect_err_has "usage message" "$w/one" "needs two decks"
