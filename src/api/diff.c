@@ -43,6 +43,7 @@ typedef struct diff_ctx {
 	const s2p_diff_opts *o;
 	diff_side side[2];
 	draw_image_cache *images;
+	draw_fonts *fonts;         /* --font-dir, --font-map: both decks */
 	const double *bg;          /* replaced background, or NULL */
 } diff_ctx;
 
@@ -143,8 +144,10 @@ worker_start(void *user)
 	pass *p = user;
 	draw_worker *w = draw_worker_new(NULL);
 
-	if (w)
+	if (w) {
 		draw_worker_set_images(w, p->c->images);
+		draw_worker_set_fonts(w, p->c->fonts);
+	}
 	return w;
 }
 
@@ -803,6 +806,13 @@ s2p_diff_run(s2p_deck *old_deck, s2p_deck *new_deck, const s2p_diff_opts *o,
 	if (!rc)
 		rc = side_init(&c, &c.side[NEW], "new", new_deck, err);
 	if (!rc) {
+		/* on this thread, before any worker: the caller's font folders */
+		c.fonts = draw_fonts_new(o->render.font_dirs, o->render.n_font_dirs,
+		                         o->render.font_substs,
+		                         o->render.n_font_substs, err);
+		rc = c.fonts ? 0 : err->code ? err->code : S2P_ENOMEM;
+	}
+	if (!rc) {
 		/* NULL cache (no memory): each picture is decoded for each use */
 		c.images = draw_image_cache_new(DIFF_IMAGE_CACHE_BYTES, NULL);
 		rc = pass_render(&c, err);
@@ -810,6 +820,7 @@ s2p_diff_run(s2p_deck *old_deck, s2p_deck *new_deck, const s2p_diff_opts *o,
 	if (!rc)
 		rc = classify(&c, r, err);
 	S2P_CLEAR(draw_image_cache_free, c.images);
+	S2P_CLEAR(draw_fonts_free, c.fonts);
 	r->old_count = c.side[OLD].n;
 	r->new_count = c.side[NEW].n;
 	r->old_width_px = c.side[OLD].width;

@@ -510,3 +510,15 @@ cli_parse_double(const char *s, double lo, double hi, double *out)
 {
 	return parse_double(s, lo, hi, out);
 }
+
+int
+cli_add_font_dir(cli_opts *o, const char *dir)
+{
+	return add_font_dir(o, dir);
+}
+
+int
+cli_add_font_map(cli_opts *o, const char *arg)
+{
+	return add_font_map(o, arg);
+}

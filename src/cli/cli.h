@@ -48,6 +48,9 @@ void cli_opts_fini(cli_opts *o);
 /* A whole decimal number in @lo..@hi into *@out: 0, or -1. */
 int cli_parse_int(const char *s, int lo, int hi, int *out);
 int cli_parse_double(const char *s, double lo, double hi, double *out);
+/* --font-dir DIR and --font-map FROM=TO into @o's font lists: 0, or -1. */
+int cli_add_font_dir(cli_opts *o, const char *dir);
+int cli_add_font_map(cli_opts *o, const char *arg);
 /* "#RGB", "#RRGGBB", "#RRGGBBAA", a few names, "transparent". */
 int cli_parse_color(const char *s, double rgba[4]);
 

@@ -24,6 +24,7 @@ typedef struct diff_cli {
 	const char *out_dir;
 	char img_dir[4096];
 	int quiet;
+	cli_opts fonts;            /* only the --font-dir/--font-map lists */
 } diff_cli;
 
 static void
@@ -51,6 +52,7 @@ diff_usage(FILE *f)
 	"      --scale F, --dpi N  as for rendering (default 96 DPI)\n"
 	"      --hidden            also compare hidden slides\n"
 	"      --background COLOR  replace the slides' backgrounds\n"
+	"      --font-dir DIR, --font-map FROM=TO  fonts as for rendering\n"
 	"  -j, --jobs N            worker threads (default: number of CPUs)\n"
 	"  -q, --quiet             no lines on stdout, only errors\n"
 	"  -h, --help              this help\n"
@@ -72,7 +74,7 @@ static int
 parse(int argc, char **argv, diff_cli *d)
 {
 	enum { OPT_THRESHOLD = 256, OPT_TOLERANCE, OPT_IGNORE_IDS, OPT_SCALE,
-	       OPT_DPI, OPT_HIDDEN, OPT_BACKGROUND };
+	       OPT_DPI, OPT_HIDDEN, OPT_BACKGROUND, OPT_FONT_DIR, OPT_FONT_MAP };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "threshold", required_argument, NULL, OPT_THRESHOLD },
@@ -84,6 +86,8 @@ parse(int argc, char **argv, diff_cli *d)
 		{ "dpi", required_argument, NULL, OPT_DPI },
 		{ "hidden", no_argument, NULL, OPT_HIDDEN },
 		{ "background", required_argument, NULL, OPT_BACKGROUND },
+		{ "font-dir", required_argument, NULL, OPT_FONT_DIR },
+		{ "font-map", required_argument, NULL, OPT_FONT_MAP },
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
@@ -132,6 +136,12 @@ parse(int argc, char **argv, diff_cli *d)
 			bad = cli_parse_color(optarg, r->background_rgba);
 			r->replace_background = 1;
 			break;
+		case OPT_FONT_DIR:
+			bad = cli_add_font_dir(&d->fonts, optarg);
+			break;
+		case OPT_FONT_MAP:
+			bad = cli_add_font_map(&d->fonts, optarg);
+			break;
 		case 'j':
 			bad = cli_parse_int(optarg, 1, 1024, &r->threads);
 			break;
@@ -156,6 +166,10 @@ parse(int argc, char **argv, diff_cli *d)
 		                        "--height or --dpi", NULL);
 	d->old_path = argv[optind];
 	d->new_path = argv[optind + 1];
+	r->font_dirs = d->fonts.font_dirs;
+	r->n_font_dirs = d->fonts.n_font_dirs;
+	r->font_substs = d->fonts.font_substs;
+	r->n_font_substs = d->fonts.n_font_substs;
 	return 0;
 }
 
@@ -621,8 +635,10 @@ cli_diff_main(int argc, char **argv, volatile const int *cancel)
 	memset(&d, 0, sizeof d);
 	s2p_diff_opts_default(&d.opts);
 	d.out_dir = "review";
-	if (parse(argc, argv, &d))
+	if (parse(argc, argv, &d)) {
+		cli_opts_fini(&d.fonts);
 		return DIFF_EXIT_TROUBLE;
+	}
 	d.opts.render.cancel = cancel;
 	/* both, so that one run names every deck that cannot be opened */
 	old_deck = open_deck(d.old_path);
@@ -630,6 +646,7 @@ cli_diff_main(int argc, char **argv, volatile const int *cancel)
 	if (!old_deck || !new_deck) {
 		s2p_deck_close(old_deck);
 		s2p_deck_close(new_deck);
+		cli_opts_fini(&d.fonts);
 		return DIFF_EXIT_TROUBLE;
 	}
 	snprintf(d.img_dir, sizeof d.img_dir, "%s/img", d.out_dir);
@@ -642,5 +659,6 @@ cli_diff_main(int argc, char **argv, volatile const int *cancel)
 	}
 	s2p_deck_close(old_deck);
 	s2p_deck_close(new_deck);
+	cli_opts_fini(&d.fonts);
 	return status;
 }

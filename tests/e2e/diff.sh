@@ -146,6 +146,28 @@ case_width()
 	expect_png "thumbnail at 320" "$w/r/img/thumb-new-2.png" 320 180
 }
 
+case_fonts()
+{
+	local w=$WORK/fonts
+	fresh_dir "$w"
+	run_cli "$w" "$w/plain" diff "$D/old.pptx" "$D/typo.pptx" -o r1 -q
+	run_cli "$w" "$w/map" diff "$D/old.pptx" "$D/typo.pptx" -o r2 -q \
+		--font-map 'Calibri=DejaVu Serif'
+	expect_rc "--font-map applies to both decks" 1 "$w/map"
+	report "the same classification with another face" "$w/r2" \
+		"unchanged:1:1:id changed:2:2:id unchanged:3:3:id unchanged:4:4:id
+unchanged:5:5:id unchanged:6:6:id"
+	if cmp -s "$w/r1/img/changed-2-2.png" "$w/r2/img/changed-2-2.png"; then
+		fail "the mapped face is drawn (the pictures are the same)"
+	else
+		ok "the mapped face is drawn"
+	fi
+	run_cli "$w" "$w/dir" diff "$D/old.pptx" "$D/typo.pptx" -o r3 \
+		--font-dir "$w/none"
+	expect_rc "--font-dir that is not a folder" 2 "$w/dir"
+	expect_err_has "names it" "$w/dir" "$w/none"
+}
+
 case_determinism()
 {
 	local w=$WORK/determinism f bad=0
