@@ -22,6 +22,7 @@ typedef struct diff_cli {
 	s2p_diff_opts opts;
 	const char *old_path, *new_path;
 	const char *out_dir;
+	char out_buf[4096];        /* out_dir without trailing slashes */
 	char img_dir[4096];
 	int quiet;
 	cli_opts fonts;            /* only the --font-dir/--font-map lists */
@@ -640,6 +641,11 @@ cli_diff_main(int argc, char **argv, volatile const int *cancel)
 		return DIFF_EXIT_TROUBLE;
 	}
 	d.opts.render.cancel = cancel;
+	/* "review/" prints as "review/index.html", not "review//index.html" */
+	snprintf(d.out_buf, sizeof d.out_buf, "%s", d.out_dir);
+	for (size_t n = strlen(d.out_buf); n > 1 && d.out_buf[n - 1] == '/'; n--)
+		d.out_buf[n - 1] = 0;
+	d.out_dir = d.out_buf;
 	/* both, so that one run names every deck that cannot be opened */
 	old_deck = open_deck(d.old_path);
 	new_deck = open_deck(d.new_path);

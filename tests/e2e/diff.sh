@@ -139,8 +139,14 @@ case_width()
 {
 	local w=$WORK/width
 	fresh_dir "$w"
-	run_cli "$w" "$w/run" diff "$D/old.pptx" "$D/new.pptx" -o r -w 640 -q
+	run_cli "$w" "$w/run" diff "$D/old.pptx" "$D/new.pptx" -o r/ -w 640
 	expect_rc "--width 640" 1 "$w/run"
+	if grep -q -x "r/index.html" "$w/run.out"; then
+		ok "-o DIR/ prints DIR/index.html"
+	else
+		fail "-o DIR/ prints DIR/index.html"
+		show stdout "$w/run.out"
+	fi
 	report "same classification at 640 px" "$w/r" "$EXPECT" --width 640
 	expect_png "side-by-side at 640" "$w/r/img/changed-2-2.png" 1288 360
 	expect_png "thumbnail at 320" "$w/r/img/thumb-new-2.png" 320 180
