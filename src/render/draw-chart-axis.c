@@ -562,19 +562,13 @@ scale_all(chart_draw *cd)
 	}
 }
 
-void
-chart_axes_layout(chart_draw *cd, chart_rect area, int inner_given)
+/* Room for the labels and titles of every axis, measured on the current
+ * cd->plot, and the plot inside @area that leaves it. */
+static void
+plot_from_margins(chart_draw *cd, chart_rect area, int inner_given)
 {
 	double l = 0, r = 0, t = 0, b = 0;
 
-	cd->plot = area;
-	for (int i = 0; i < cd->n_axes; i++) {
-		chart_axis *a = &cd->axes[i];
-		a->rpr = chart_text_rpr(cd, &a->ax->txpr, 1, 0);
-	}
-	/* first pass on an estimate of the plot, then on the real one */
-	cd->plot.w = area.w * 0.85;
-	cd->plot.h = area.h * 0.85;
 	scale_all(cd);
 	for (int i = 0; i < cd->n_axes; i++) {
 		chart_axis *a = &cd->axes[i];
@@ -627,6 +621,23 @@ chart_axes_layout(chart_draw *cd, chart_rect area, int inner_given)
 		cd->plot.w = 1;
 	if (cd->plot.h < 1)
 		cd->plot.h = 1;
+}
+
+void
+chart_axes_layout(chart_draw *cd, chart_rect area, int inner_given)
+{
+	cd->plot = area;
+	for (int i = 0; i < cd->n_axes; i++) {
+		chart_axis *a = &cd->axes[i];
+		a->rpr = chart_text_rpr(cd, &a->ax->txpr, 1, 0);
+	}
+	/* measure on an estimate of the plot, then again on the plot that
+	 * gave: labels that had to turn in the estimate may wrap in the real
+	 * width, and the room kept for them must be theirs */
+	cd->plot.w = area.w * 0.85;
+	cd->plot.h = area.h * 0.85;
+	for (int pass = 0; pass < (inner_given ? 1 : 2); pass++)
+		plot_from_margins(cd, area, inner_given);
 	scale_all(cd);
 	for (int i = 0; i < cd->n_axes; i++) {
 		chart_axis *a = &cd->axes[i];
