@@ -17,6 +17,10 @@ guides mark the positions the text should line up with. Slides:
  3. vertical text: vert, vert270 (insets turn with the text), eaVert with
     Japanese and Latin (CJK upright, Latin turned), wordArtVert (letters
     stacked), upright text in a turned shape, bodyPr rot
+ 4. fonts: faces drawn as named, by a metric-compatible clone, by a
+    stand-in, by the theme's body font (a face nobody has), Wingdings
+    bullets as Unicode, and Japanese in MS PGothic (proportional kana:
+    palt) beside MS Gothic (full-width)
 """
 
 import argparse
@@ -161,11 +165,39 @@ def slide_vertical(d):
                rot=str(45 * 60000), anchor="ctr"))
 
 
+def font_run(text, face, ea=None, sz=18, lang="en-US"):
+    props = elem("a:latin", typeface=face) + (elem("a:ea", typeface=ea) if ea else "")
+    return (f"<a:r>{elem('a:rPr', props, lang=lang, sz=int(sz * 100))}"
+            f"<a:t>{G.escape(text)}</a:t></a:r>")
+
+
+def slide_fonts(d):
+    s = d.slide("titleOnly").add(G.slide_title("Fonts", sz=28))
+    rows = [("DejaVu Sans: installed, drawn as named", "DejaVu Sans"),
+            ("Calibri: metric-compatible clone (Carlito)", "Calibri"),
+            ("Times New Roman: clone (Liberation Serif)", "Times New Roman"),
+            ("Segoe UI: stand-in (Noto Sans)", "Segoe UI"),
+            ("Nobody Has This Face: the theme's body font", "Nobody Has This Face")]
+    paras = [p(ppr_tabs(), font_run(t, f)) for t, f in rows]
+    wing = G.para(run("Wingdings bullets drawn as Unicode", sz=18), bullet="Ø",
+                  bu_font="Wingdings", mar_l=342900, indent=-342900)
+    s.add(body("Faces", 400000, 1500000, 6200000, 2600000, paras + [wing]))
+    ja = "プロポーショナルなカナ、句読点。ABC"
+    paras = [p(ppr_tabs(), font_run(ja, "Arial", "ＭＳ Ｐゴシック",
+                                    lang="ja-JP")),
+             p(ppr_tabs(), font_run(ja, "Arial", "ＭＳ ゴシック",
+                                    lang="ja-JP"))]
+    s.add(label("MS PGothic (proportional: palt), then MS Gothic (full width)", 7000000,
+                1150000, 4800000),
+          body("Japanese", 7000000, 1500000, 4800000, 1100000, paras))
+
+
 def deck_text2():
     d = G.Deck("Text layout")
     slide_tabs(d)
     slide_columns(d)
     slide_vertical(d)
+    slide_fonts(d)
     return d
 
 

@@ -260,6 +260,28 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 	return l;
 }
 
+/* 1 if the run's east-asian face has proportional kana and punctuation
+ * (the "P" faces and the UI faces of Japanese Windows), which the CJK
+ * stand-ins have as their palt feature. */
+static int
+proportional_ea(const text_state *ts, const dml_rpr *r)
+{
+	static const char *const names[] = {
+		"MS PGothic", "MS PMincho", "MS UI Gothic", "Meiryo UI",
+		"Yu Gothic UI",
+		"\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe3\x82\xb4\xe3\x82\xb7"
+		"\xe3\x83\x83\xe3\x82\xaf",                       /* MS PGothic */
+		"\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe6\x98\x8e\xe6\x9c\x9d", /* MS PMincho */
+	};
+	const char *ea = resolve_font_lang(&ts->dc->rc, r->ea ? r->ea : "+mn-ea",
+	                                   r->lang);
+
+	for (size_t i = 0; ea && i < S2P_ARRAY_LEN(names); i++)
+		if (g_ascii_strcasecmp(ea, names[i]) == 0)
+			return 1;
+	return 0;
+}
+
 static int
 slide_number(const text_state *ts)
 {
@@ -444,10 +466,15 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 			insert_attr(attrs, pango_attr_language_new(
 			            pango_language_from_string(r.lang)), start, end);
 		/* PowerPoint forms no ligatures ("fi", "ti") by default, and
-		 * kerns only from the run's kern size up (none when absent) */
+		 * kerns only from the run's kern size up (none when absent);
+		 * the proportional Japanese faces (MS PGothic ...) are drawn
+		 * with the stand-in's proportional widths (palt) */
 		insert_attr(attrs, pango_attr_font_features_new(
 		            r.kern_100pt > 0 && r.sz_100pt >= r.kern_100pt ?
-		            "liga=0, clig=0" : "liga=0, clig=0, kern=0"), start, end);
+		            (proportional_ea(ts, &r) ? "liga=0, clig=0, palt=1" :
+		             "liga=0, clig=0") :
+		            (proportional_ea(ts, &r) ? "liga=0, clig=0, kern=0, palt=1" :
+		             "liga=0, clig=0, kern=0")), start, end);
 	}
 	if (!have_first) {
 		dml_rpr r = ppr.def_rpr;
