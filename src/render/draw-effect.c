@@ -42,18 +42,30 @@ box_widths(double sigma, int w[3])
 		w[i] = i < m ? wl : wl + 2;
 }
 
+/* Dividing by the window is a multiply and shift (an integer division
+ * per pixel was most of the blur's cost). A sum is at most 255 * win, so
+ * the product stays near 255 * 2^23, within 32 bits, while the window is
+ * below 2^14 (draw_fx_blur keeps it there). */
+enum { BOX_SHIFT = 23 };
+
+static uint32_t
+box_inverse(int win)
+{
+	return (uint32_t) (((1u << BOX_SHIFT) + (uint32_t) win / 2) / (uint32_t) win);
+}
+
 /* One horizontal box pass of radius @r over a row of @w pixels. */
 static void
 box_row(const unsigned char *src, unsigned char *dst, int w, int n, int r)
 {
-	int win = 2 * r + 1;
+	uint32_t inv = box_inverse(2 * r + 1), half = 1u << (BOX_SHIFT - 1);
 
 	for (int c = 0; c < n; c++) {
-		int sum = 0;
+		uint32_t sum = 0;
 		for (int x = 0; x <= r && x < w; x++)
 			sum += src[x * n + c];
 		for (int x = 0; x < w; x++) {
-			dst[x * n + c] = (unsigned char) ((sum + win / 2) / win);
+			dst[x * n + c] = (unsigned char) ((sum * inv + half) >> BOX_SHIFT);
 			if (x + r + 1 < w)
 				sum += src[(x + r + 1) * n + c];
 			if (x - r >= 0)
@@ -66,9 +78,9 @@ box_row(const unsigned char *src, unsigned char *dst, int w, int n, int r)
  * time (running column sums in @acc) so memory is read in order. */
 static void
 box_cols(const unsigned char *src, unsigned char *dst, int rowlen, int h,
-         int stride, int r, int *acc)
+         int stride, int r, uint32_t *acc)
 {
-	int win = 2 * r + 1;
+	uint32_t inv = box_inverse(2 * r + 1), half = 1u << (BOX_SHIFT - 1);
 
 	memset(acc, 0, (size_t) rowlen * sizeof *acc);
 	for (int y = 0; y <= r && y < h; y++) {
@@ -79,7 +91,7 @@ box_cols(const unsigned char *src, unsigned char *dst, int rowlen, int h,
 	for (int y = 0; y < h; y++) {
 		unsigned char *d = dst + (size_t) y * (size_t) stride;
 		for (int i = 0; i < rowlen; i++)
-			d[i] = (unsigned char) ((acc[i] + win / 2) / win);
+			d[i] = (unsigned char) ((acc[i] * inv + half) >> BOX_SHIFT);
 		if (y + r + 1 < h) {
 			const unsigned char *s = src + (size_t) (y + r + 1) * (size_t) stride;
 			for (int i = 0; i < rowlen; i++)
@@ -98,7 +110,8 @@ draw_fx_blur(unsigned char *data, int w, int h, int stride, int n_chan,
              double sigma)
 {
 	unsigned char *tmp;
-	int *acc, widths[3], rowlen = w * n_chan;
+	uint32_t *acc;
+	int widths[3], rowlen = w * n_chan;
 
 	if (sigma < 0.25 || w <= 0 || h <= 0)
 		return 0;
@@ -114,6 +127,8 @@ draw_fx_blur(unsigned char *data, int w, int h, int stride, int n_chan,
 		int r = (widths[p] - 1) / 2;
 		if (r <= 0)
 			continue;
+		if (r > 4000)
+			r = 4000;
 		for (int y = 0; y < h; y++)
 			box_row(data + (size_t) y * (size_t) stride,
 			        tmp + (size_t) y * (size_t) stride, w, n_chan, r);
@@ -130,8 +145,21 @@ enum fx_sil { FX_SIL_SHAPE, FX_SIL_GROW, FX_SIL_SHRINK, FX_SIL_INVERSE };
 
 typedef struct fx_mask {
 	cairo_surface_t *s;   /* A8, or NULL when nothing is visible */
-	int x, y, w, h;       /* device position and size */
+	int x, y;             /* device position */
+	int w, h;             /* size in mask pixels */
+	int f;                /* device pixels per mask pixel */
 } fx_mask;
+
+/* Wide blurs are computed at a lower resolution: a mask pixel covers f x f
+ * device pixels, so the blur sees a sigma of at least 2 of its pixels and
+ * costs f^2 times less. The mask is scaled back up bilinearly. */
+static int
+fx_mask_factor(double sigma)
+{
+	int f = (int) floor(sigma / 2);
+
+	return f < 1 ? 1 : f > 4 ? 4 : f;
+}
 
 /* Masks are bounded by the visible area; this caps a hostile one. */
 enum { FX_MASK_MAX_PIXELS = 16 << 20 };
@@ -224,7 +252,8 @@ fx_visible(draw_ctx *dc, double v[4])
  * units for FX_SIL_GROW), limited to the visible area grown by @pad. */
 static void
 fx_mask_new(draw_ctx *dc, const draw_fx *fx, const cairo_matrix_t *E,
-            enum fx_sil mode, double grow, double pad, fx_mask *m)
+            enum fx_sil mode, double grow, double pad, double sigma,
+            fx_mask *m)
 {
 	double ext[4], vis[4];
 	cairo_matrix_t ctm;
@@ -240,12 +269,13 @@ fx_mask_new(draw_ctx *dc, const draw_fx *fx, const cairo_matrix_t *E,
 	ext[3] = fmin(ext[3] + pad, vis[3] + pad);
 	if (!(ext[2] > ext[0] && ext[3] > ext[1]))
 		return;
+	m->f = fx_mask_factor(sigma);
 	m->x = (int) floor(ext[0]);
 	m->y = (int) floor(ext[1]);
-	m->w = (int) ceil(ext[2]) - m->x;
-	m->h = (int) ceil(ext[3]) - m->y;
+	m->w = (int) ceil((ceil(ext[2]) - m->x) / m->f);
+	m->h = (int) ceil((ceil(ext[3]) - m->y) / m->f);
 	if (m->w <= 0 || m->h <= 0 ||
-	    (double) m->w * (double) m->h > FX_MASK_MAX_PIXELS) {
+	    (double) m->w * m->f * (double) m->h * m->f > FX_MASK_MAX_PIXELS) {
 		if (m->w > 0 && m->h > 0)
 			pml_diag_add(dc->diags, dc->part, "shape effect too large to "
 			             "draw (%d x %d px)", m->w, m->h);
@@ -263,6 +293,7 @@ fx_mask_new(draw_ctx *dc, const draw_fx *fx, const cairo_matrix_t *E,
 		cairo_set_operator(c, CAIRO_OPERATOR_CLEAR);
 	}
 	cairo_get_matrix(dc->cr, &ctm);
+	cairo_scale(c, 1.0 / m->f, 1.0 / m->f);
 	cairo_translate(c, -m->x, -m->y);
 	cairo_transform(c, E);
 	cairo_transform(c, &ctm);
@@ -281,6 +312,70 @@ fx_mask_new(draw_ctx *dc, const draw_fx *fx, const cairo_matrix_t *E,
 	cairo_destroy(c);
 }
 
+/* Back to device resolution, bilinearly: done here because pixman's
+ * transformed bilinear mask path cost more than the whole blur. */
+static void
+fx_mask_upscale(draw_ctx *dc, fx_mask *m)
+{
+	cairo_surface_t *big;
+	const unsigned char *src;
+	unsigned char *dst;
+	int f = m->f, W, H, ss, ds;
+	int *x0 = NULL, *wx = NULL;
+
+	if (!m->s || f <= 1)
+		return;
+	W = m->w * f;
+	H = m->h * f;
+	big = cairo_image_surface_create(CAIRO_FORMAT_A8, W, H);
+	x0 = malloc((size_t) W * sizeof *x0);
+	wx = malloc((size_t) W * sizeof *wx);
+	if (cairo_surface_status(big) != CAIRO_STATUS_SUCCESS || !x0 || !wx) {
+		pml_diag_add(dc->diags, dc->part, "out of memory drawing an effect");
+		cairo_surface_destroy(big);
+		free(x0);
+		free(wx);
+		cairo_surface_destroy(m->s);
+		m->s = NULL;
+		return;
+	}
+	cairo_surface_flush(m->s);
+	cairo_surface_flush(big);
+	src = cairo_image_surface_get_data(m->s);
+	ss = cairo_image_surface_get_stride(m->s);
+	dst = cairo_image_surface_get_data(big);
+	ds = cairo_image_surface_get_stride(big);
+	/* sample centres: device pixel X sits at (X + 0.5) / f - 0.5 */
+	for (int X = 0; X < W; X++) {
+		double sx = (X + 0.5) / f - 0.5;
+		int i = (int) floor(sx);
+		wx[X] = (int) lround((sx - i) * 256);
+		x0[X] = i;
+	}
+	for (int Y = 0; Y < H; Y++) {
+		double sy = (Y + 0.5) / f - 0.5;
+		int j = (int) floor(sy), wy = (int) lround((sy - j) * 256);
+		const unsigned char *r0 = src + (size_t) (j < 0 ? 0 : j) * (size_t) ss;
+		const unsigned char *r1 = src + (size_t) (j + 1 >= m->h ? m->h - 1 : j + 1) *
+		                          (size_t) ss;
+		unsigned char *d = dst + (size_t) Y * (size_t) ds;
+		for (int X = 0; X < W; X++) {
+			int a = x0[X] < 0 ? 0 : x0[X], b = x0[X] + 1 >= m->w ? m->w - 1 : x0[X] + 1;
+			int top = r0[a] * (256 - wx[X]) + r0[b] * wx[X];
+			int bot = r1[a] * (256 - wx[X]) + r1[b] * wx[X];
+			d[X] = (unsigned char) ((top * (256 - wy) + bot * wy + 32768) >> 16);
+		}
+	}
+	free(x0);
+	free(wx);
+	cairo_surface_mark_dirty(big);
+	cairo_surface_destroy(m->s);
+	m->s = big;
+	m->w = W;
+	m->h = H;
+	m->f = 1;
+}
+
 static void
 fx_mask_blur(draw_ctx *dc, fx_mask *m, double sigma)
 {
@@ -288,9 +383,17 @@ fx_mask_blur(draw_ctx *dc, fx_mask *m, double sigma)
 		return;
 	cairo_surface_flush(m->s);
 	if (draw_fx_blur(cairo_image_surface_get_data(m->s), m->w, m->h,
-	                 cairo_image_surface_get_stride(m->s), 1, sigma))
+	                 cairo_image_surface_get_stride(m->s), 1, sigma / m->f))
 		pml_diag_add(dc->diags, dc->part, "out of memory blurring an effect");
 	cairo_surface_mark_dirty(m->s);
+	fx_mask_upscale(dc, m);
+}
+
+/* Mask the current source with @m; the CTM must be the identity. */
+static void
+fx_mask_apply(cairo_t *cr, const fx_mask *m)
+{
+	cairo_mask_surface(cr, m->s, m->x, m->y);
 }
 
 /* Paint @c through the mask, in device space. */
@@ -304,7 +407,7 @@ fx_mask_paint(draw_ctx *dc, const fx_mask *m, dml_rgba c)
 	cairo_save(cr);
 	cairo_identity_matrix(cr);
 	cairo_set_source_rgba(cr, c.r, c.g, c.b, c.a);
-	cairo_mask_surface(cr, m->s, m->x, m->y);
+	fx_mask_apply(cr, m);
 	cairo_restore(cr);
 }
 
@@ -409,7 +512,7 @@ fx_outer_shadow(draw_ctx *dc, const draw_fx *fx)
 	if (sh->sx_pct1k == 0 || sh->sy_pct1k == 0)
 		return; /* flattened to nothing */
 	fx_copy_matrix(dc, fx, &k, &E);
-	fx_mask_new(dc, fx, &E, FX_SIL_SHAPE, 0, ceil(3 * sigma) + 1, &m);
+	fx_mask_new(dc, fx, &E, FX_SIL_SHAPE, 0, ceil(3 * sigma) + 1, sigma, &m);
 	fx_mask_blur(dc, &m, sigma);
 	fx_mask_paint(dc, &m, draw_color(dc, &sh->color, fx->ph));
 	cairo_surface_destroy(m.s);
@@ -429,7 +532,7 @@ fx_glow(draw_ctx *dc, const draw_fx *fx)
 		return;
 	cairo_matrix_init_identity(&E);
 	fx_mask_new(dc, fx, &E, FX_SIL_GROW, (double) g->rad_emu / 2,
-	            ceil(3 * sigma) + 1, &m);
+	            ceil(3 * sigma) + 1, sigma, &m);
 	fx_mask_blur(dc, &m, sigma);
 	fx_mask_paint(dc, &m, draw_color(dc, &g->color, fx->ph));
 	cairo_surface_destroy(m.s);
@@ -514,7 +617,7 @@ draw_fx_inner(draw_ctx *dc, draw_fx *fx)
 	d = fx_px(dc, sh->dist_emu);
 	pad = ceil(3 * sigma + d) + 2;
 	cairo_matrix_init_identity(&E);
-	fx_mask_new(dc, fx, &E, FX_SIL_INVERSE, 0, pad, &m);
+	fx_mask_new(dc, fx, &E, FX_SIL_INVERSE, 0, pad, sigma, &m);
 	if (!m.s)
 		return;
 	fx_mask_blur(dc, &m, sigma);
@@ -554,12 +657,12 @@ draw_fx_body_end(draw_ctx *dc, draw_fx *fx)
 	sigma = draw_fx_sigma(fx_px(dc, fx->fx->soft_edge_emu) / 2);
 	cairo_matrix_init_identity(&E);
 	fx_mask_new(dc, fx, &E, FX_SIL_SHRINK, (double) fx->fx->soft_edge_emu / 2,
-	            1, &m);
+	            1, sigma, &m);
 	fx_mask_blur(dc, &m, sigma);
 	if (m.s) {
 		cairo_set_source(cr, pat);
 		cairo_identity_matrix(cr);
-		cairo_mask_surface(cr, m.s, m.x, m.y);
+		fx_mask_apply(cr, &m);
 		cairo_surface_destroy(m.s);
 	}
 	cairo_pattern_destroy(pat);
