@@ -243,7 +243,9 @@ add_strip(cairo_t *cr, const dml_line *ln, const cairo_path_t *path,
 	cairo_set_line_width(cr, 2 * d2);
 	cairo_stroke(cr);
 	if (d1 > width * 1e-6) {
-		cairo_set_operator(cr, CAIRO_OPERATOR_CLEAR);
+		/* DEST_OUT, not CLEAR: cairo 1.16 leaves an alpha-only group
+		 * untouched under a CLEAR stroke */
+		cairo_set_operator(cr, CAIRO_OPERATOR_DEST_OUT);
 		cairo_append_path(cr, path);
 		cairo_set_line_width(cr, 2 * d1);
 		cairo_stroke(cr);
