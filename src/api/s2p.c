@@ -955,6 +955,7 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	if (rc) {
 		free(run.jobs);
 		free(v.pages);
+		draw_fonts_free(run.fonts);
 		s2p_run_result_fini(out);
 		return rc;
 	}
