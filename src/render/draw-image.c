@@ -156,10 +156,11 @@ decode_jpeg(decode_ctx *d, double want_w, double want_h)
 		jpeg_destroy_decompress(&cinfo);
 		return NULL;
 	}
-	/* decode at the smallest M/8 scale not below the drawn size */
+	/* decode at the smallest M/8 scale not below the drawn size; no
+	 * drawn size (vector output, or too large to say) is full size */
 	cinfo.scale_denom = 8;
 	cinfo.scale_num = 8;
-	for (unsigned num = 1; num < 8; num++) {
+	for (unsigned num = 1; num < 8 && want_w > 0 && want_h > 0; num++) {
 		if (cinfo.image_width * num / 8.0 >= want_w &&
 		    cinfo.image_height * num / 8.0 >= want_h) {
 			cinfo.scale_num = num;
@@ -596,6 +597,22 @@ decode_sized(decode_ctx *d, int want_w, int want_h)
 		return s;
 	cairo_surface_destroy(s);
 	return t;
+}
+
+cairo_surface_t *
+draw_image_decode(const dml_media *m, int want_w, int want_h,
+                  uint64_t max_pixels, char *msg, size_t msg_size)
+{
+	decode_ctx d;
+	cairo_surface_t *s;
+
+	memset(&d, 0, sizeof d);
+	d.m = m;
+	d.max_pixels = max_pixels;
+	s = decode_sized(&d, want_w, want_h);
+	if (msg && msg_size)
+		snprintf(msg, msg_size, "%s", d.msg);
+	return s;
 }
 
 /* One decoded picture at one drawn size. Fields below @users are written

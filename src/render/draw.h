@@ -104,6 +104,16 @@ int draw_slide_to(draw_worker *w, const pml_presentation *p, cairo_t *cr,
                   double width, double height, const double *bg_rgba,
                   const s2p_limits *lim, pml_diag_list *diags, s2p_error *err);
 
+/*
+ * Decode the picture @m as draw_picture() does for drawing it at @want_w x
+ * @want_h device pixels (0: natural size), without the cache: for tests
+ * and the fuzz targets. Returns a new surface (caller destroys it), or
+ * NULL with the reason in @msg (@msg_size bytes; may be NULL).
+ */
+cairo_surface_t *draw_image_decode(const dml_media *m, int want_w, int want_h,
+                                   uint64_t max_pixels, char *msg,
+                                   size_t msg_size);
+
 /* Must run once on the main thread before any worker draws. */
 void draw_global_init(void);
 

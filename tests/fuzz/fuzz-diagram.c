@@ -1,0 +1,10 @@
+/* Fuzz target: a SmartArt drawing (dsp:drawing), through the loader,
+ * with the input as ppt/diagrams/drawing1.xml of the template deck
+ * (fuzz-pkg.c), then drawn. */
+#include "fuzz.h"
+
+void
+fuzz_one(const uint8_t *data, size_t size, char *outcome, size_t outcome_size)
+{
+	fuzz_part("ppt/diagrams/drawing1.xml", data, size, outcome, outcome_size);
+}

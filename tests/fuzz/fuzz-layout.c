@@ -1,0 +1,9 @@
+/* Fuzz target: the layout parser, through the loader, with the input as
+ * ppt/slideLayouts/slideLayout1.xml of the template deck (fuzz-pkg.c), then drawn. */
+#include "fuzz.h"
+
+void
+fuzz_one(const uint8_t *data, size_t size, char *outcome, size_t outcome_size)
+{
+	fuzz_part("ppt/slideLayouts/slideLayout1.xml", data, size, outcome, outcome_size);
+}
