@@ -75,6 +75,10 @@ typedef struct s2p_render_opts {
 	int n_font_dirs;
 	const s2p_font_subst *font_substs;
 	int n_font_substs;
+	double timeout_s;      /* > 0: a slide still drawing this many seconds
+	                          after it started stops at its next safe point
+	                          and fails with S2P_ETIMEOUT ("timed out after
+	                          N s"); the other slides go on. 0: no limit */
 } s2p_render_opts;
 
 /**
@@ -186,8 +190,9 @@ int s2p_deck_output_size(const s2p_deck *deck, const s2p_render_opts *opts,
  * deck while no s2p_deck_render() runs on it. Returns the surface (the
  * caller destroys it with cairo_surface_destroy()), or NULL with @err
  * filled: S2P_EARG (no such slide), the slide's own load error, S2P_ELIMIT,
- * S2P_ECAIRO. The return type is cairo_surface_t *, declared as void * so
- * this header does not need <cairo.h>.
+ * S2P_ECAIRO, S2P_ETIMEOUT (past @opts->timeout_s). The return type is
+ * cairo_surface_t *, declared as void * so this header does not need
+ * <cairo.h>.
  */
 void *s2p_deck_render_surface(s2p_deck *deck, int number, int width_px,
                               int height_px, const s2p_render_opts *opts,

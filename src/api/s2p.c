@@ -298,6 +298,9 @@ s2p_deck_render_surface(s2p_deck *deck, int number, int width_px,
 	}
 	draw_worker_set_fonts(dw, fonts);
 	memset(&diags, 0, sizeof diags);
+	if (o && o->timeout_s > 0)
+		draw_worker_set_deadline(dw, s2p_now_ms() + o->timeout_s * 1000,
+		                         o->timeout_s);
 	surf = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, width_px, height_px);
 	cr = cairo_create(surf);
 	rc = draw_slide_to(dw, one, cr, width_px, height_px, bg, &deck->lim, &diags,
@@ -374,6 +377,7 @@ typedef struct render_job {
 	pml_presentation *pres;   /* owned by the job until the worker is done */
 	s2p_slide_result *res;
 	pml_diag_list diags;
+	int expire_now;           /* test hook: deadline at the start (below) */
 } render_job;
 
 typedef struct render_run {
@@ -382,7 +386,32 @@ typedef struct render_run {
 	int width, height;
 	draw_image_cache *images;  /* decoded pictures, shared by the workers */
 	draw_fonts *fonts;         /* the run's fonts and substitution notes */
+	double timeout_s;          /* per slide, 0: none */
 } render_run;
+
+/*
+ * The slide's deadline, counted from when its worker took it (--timeout).
+ * For tests only, the environment variable S2P_TEST_EXPIRE_SLIDE=N puts
+ * slide N's deadline at its start, so that it times out at its first
+ * check whatever the machine's load (read once, on the calling thread).
+ */
+static void
+arm_deadline(const render_run *run, void *state, const render_job *job,
+             double start_ms)
+{
+	double t = run->timeout_s;
+
+	draw_worker_set_deadline(state, t > 0 ? start_ms +
+	                         (job->expire_now ? 0 : t * 1000) : 0, t);
+}
+
+static int
+test_expired_slide(void)
+{
+	const char *s = getenv("S2P_TEST_EXPIRE_SLIDE");
+
+	return s ? atoi(s) : 0;
+}
 
 /* Decoded pictures kept beyond those in use: bounded, whatever the deck. */
 enum { IMAGE_CACHE_BYTES = 64 << 20 };
@@ -517,6 +546,7 @@ worker_job(void *user, void *state, size_t i)
 		res->status = S2P_SLIDE_FAILED;
 		return;
 	}
+	arm_deadline(run, state, job, t0);
 	/* which rows get pictures: the PNG filter choice (bytes, not pixels) */
 	draw_worker_begin_rows(state, run->height);
 	surf = draw_slide(state, job->pres, run->width, run->height, &run->deck->lim,
@@ -736,6 +766,7 @@ variant_job(void *user, void *state, size_t i)
 	}
 	else {
 		res->render_ms = s2p_now_ms(); /* the start; a duration after */
+		arm_deadline(v->run, state, job, res->render_ms);
 		if (v->o->format == S2P_FORMAT_PNG || v->o->format == S2P_FORMAT_JPEG)
 			rc = variant_raster(v, state, job, &res->error);
 		else
@@ -891,7 +922,7 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	render_run run;
 	variant_run v;
 	size_t n_jobs = 0, *order;
-	int rc, n_selected = 0;
+	int rc, n_selected = 0, expire;
 	double t0;
 	char stem[256], def_pattern[32];
 	const char *pattern, *name;
@@ -907,6 +938,9 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 		return S2P_FAIL(err, S2P_EARG, "unknown output format %d", o->format);
 	if (o->quality < 0 || o->quality > 100)
 		return S2P_FAIL(err, S2P_EARG, "JPEG quality must be in 1..100");
+	if (!(o->timeout_s >= 0 && o->timeout_s <= 1e9))
+		return S2P_FAIL(err, S2P_EARG, "the timeout must be 0 (none) or a "
+		                "positive number of seconds");
 	if (o->format == S2P_FORMAT_JPEG && o->replace_background &&
 	    o->background_rgba[3] < 1)
 		return S2P_FAIL(err, S2P_EARG, "JPEG has no transparency; give an "
@@ -950,6 +984,8 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	}
 	out->n_slides = (int) p->n_slides;
 	run.deck = deck;
+	run.timeout_s = o->timeout_s;
+	expire = test_expired_slide();
 	t0 = s2p_now_ms();
 	rc = name_outputs(p, o, pattern, name, run.width, run.height, out, err);
 	if (rc) {
@@ -971,6 +1007,7 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 			continue;
 		}
 		run.jobs[n_jobs].res = res;
+		run.jobs[n_jobs].expire_now = res->number == expire;
 		n_jobs++;
 	}
 	out->split_ms = s2p_now_ms() - t0;

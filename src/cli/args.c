@@ -62,6 +62,9 @@ usage(FILE *f)
 	"                          substitutions (Calibri=Carlito, ...)\n"
 	"Running\n"
 	"  -j, --jobs N            worker threads (default: number of CPUs)\n"
+	"      --timeout SECONDS   give up on a slide still drawing after this\n"
+	"                          long (reported as failed; the others are\n"
+	"                          written). Default: no limit\n"
 	"  -q, --quiet             no warnings and no progress bar, only errors\n"
 	"  -v, --verbose           timings per slide and per deck, and every font\n"
 	"                          substitution, on stderr\n"
@@ -342,7 +345,8 @@ int
 cli_args_parse(int argc, char **argv, cli_opts *o)
 {
 	enum { OPT_DPI = 256, OPT_HIDDEN, OPT_SCALE, OPT_QUALITY, OPT_BACKGROUND,
-	       OPT_MANIFEST, OPT_GRID, OPT_GRID_COLUMNS, OPT_FONT_DIR, OPT_FONT_MAP };
+	       OPT_MANIFEST, OPT_GRID, OPT_GRID_COLUMNS, OPT_FONT_DIR, OPT_FONT_MAP,
+	       OPT_TIMEOUT };
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "format", required_argument, NULL, 'f' },
@@ -361,6 +365,7 @@ cli_args_parse(int argc, char **argv, cli_opts *o)
 		{ "grid-columns", required_argument, NULL, OPT_GRID_COLUMNS },
 		{ "font-dir", required_argument, NULL, OPT_FONT_DIR },
 		{ "font-map", required_argument, NULL, OPT_FONT_MAP },
+		{ "timeout", required_argument, NULL, OPT_TIMEOUT },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "help", no_argument, NULL, 'h' },
@@ -448,6 +453,11 @@ cli_args_parse(int argc, char **argv, cli_opts *o)
 			break;
 		case OPT_FONT_MAP:
 			if (add_font_map(o, optarg))
+				goto bad;
+			break;
+		case OPT_TIMEOUT:
+			/* a positive number of seconds, fractions allowed; a week at most */
+			if (parse_double(optarg, 0.001, 604800, &o->render.timeout_s))
 				goto bad;
 			break;
 		case 'q':

@@ -379,7 +379,8 @@ fx_mask_upscale(draw_ctx *dc, fx_mask *m)
 static void
 fx_mask_blur(draw_ctx *dc, fx_mask *m, double sigma)
 {
-	if (!m->s || sigma < 0.25)
+	/* a safe point for --timeout: a blur is the longest step of an effect */
+	if (!m->s || sigma < 0.25 || draw_expired(dc))
 		return;
 	cairo_surface_flush(m->s);
 	if (draw_fx_blur(cairo_image_surface_get_data(m->s), m->w, m->h,
@@ -678,7 +679,8 @@ fx_blurred_group(draw_ctx *dc, cairo_pattern_t *pat, double sigma)
 	double ox, oy;
 	int w, h;
 
-	if (sigma < 0.25 || cairo_pattern_get_surface(pat, &s) != CAIRO_STATUS_SUCCESS ||
+	if (sigma < 0.25 || draw_expired(dc) ||
+	    cairo_pattern_get_surface(pat, &s) != CAIRO_STATUS_SUCCESS ||
 	    cairo_surface_get_type(s) != CAIRO_SURFACE_TYPE_IMAGE ||
 	    cairo_image_surface_get_format(s) != CAIRO_FORMAT_ARGB32)
 		return cairo_pattern_reference(pat);

@@ -20,6 +20,9 @@ struct draw_worker {
 	int n_rows;                 /* 0: not tracking */
 	void *attached;             /* the caller's, see draw_worker_attach() */
 	void (*release)(void *);
+	double deadline_ms;         /* s2p_now_ms() limit of this slide, 0: none */
+	double timeout_s;           /* for the message */
+	int expired;                /* the deadline passed during this slide */
 };
 
 /* How the enclosing group maps its children's boxes: x' = x*sx + dx. */
@@ -42,6 +45,12 @@ typedef struct draw_ctx {
 	draw_group_map group;  /* of the group being drawn */
 	s2p_error *err;
 } draw_ctx;
+
+/* draw-slide.c: 1 once the slide's deadline (draw_worker_set_deadline())
+ * has passed, with S2P_ETIMEOUT recorded; callers then stop drawing.
+ * Cheap (a clock read): call it at safe points between pieces of work
+ * (shapes, paragraphs, blur passes), never inside cairo calls. */
+int draw_expired(draw_ctx *dc);
 
 /* draw-paint.c */
 dml_rgba draw_color(const draw_ctx *dc, const dml_color *c, const dml_color *ph);

@@ -426,7 +426,7 @@ draw_shape(draw_ctx *dc, const dml_shape *s)
 	dml_xfrm gx;
 	int n;
 
-	if (s->hidden)
+	if (s->hidden || draw_expired(dc))
 		return;
 	/* placeholders on layouts and masters are prompts, never drawn on a
 	 * slide; an empty placeholder on the slide is not drawn either */

@@ -139,6 +139,28 @@ draw_sheet(draw_ctx *dc, const pml_sheet *sh, int level)
 	draw_shape_tree(dc, &sh->tree);
 }
 
+void
+draw_worker_set_deadline(draw_worker *w, double deadline_ms, double timeout_s)
+{
+	w->deadline_ms = deadline_ms;
+	w->timeout_s = timeout_s;
+	w->expired = 0;
+}
+
+int
+draw_expired(draw_ctx *dc)
+{
+	draw_worker *w = dc->w;
+
+	if (!w || w->deadline_ms <= 0)
+		return 0;
+	if (!w->expired && s2p_now_ms() >= w->deadline_ms) {
+		w->expired = 1;
+		S2P_FAIL(dc->err, S2P_ETIMEOUT, "timed out after %g s", w->timeout_s);
+	}
+	return w->expired;
+}
+
 int
 draw_slide_to(draw_worker *w, const pml_presentation *p, cairo_t *cr,
               double width, double height, const double *bg_rgba,
@@ -192,6 +214,14 @@ draw_slide_to(draw_worker *w, const pml_presentation *p, cairo_t *cr,
 		copy_diags(diags, &dc.rc.master->sheet.diags);
 	copy_diags(diags, &p->diags);
 	cairo_restore(cr);
+	if (draw_expired(&dc)) {
+		/* not a partial picture: the slide fails (the error says why, unless
+		 * an earlier failure was recorded first) */
+		if (err && err->code != S2P_ETIMEOUT)
+			s2p_error_clear(err), S2P_FAIL(err, S2P_ETIMEOUT,
+			                               "timed out after %g s", w->timeout_s);
+		return S2P_ETIMEOUT;
+	}
 	st = cairo_status(cr);
 	if (st != CAIRO_STATUS_SUCCESS)
 		return S2P_FAIL(err, S2P_ECAIRO, "drawing failed: %s",

@@ -627,7 +627,8 @@ flow_lines(draw_ctx *dc, para_lay *pls, uint32_t n, const text_cols *c,
 	double y = 0, tallest = 0;
 	int col = 0, col_lines = 0;
 
-	for (uint32_t i = 0; i < n; i++) {
+	/* paragraphs left unbuilt (a --timeout deadline passed) end the flow */
+	for (uint32_t i = 0; i < n && pls[i].layout; i++) {
 		para_lay *pl = &pls[i];
 		PangoLayoutIter *it = pango_layout_get_iter(pl->layout);
 		int first_line = 1;
@@ -698,7 +699,7 @@ build_all(text_state *ts, const dml_text_body *t, para_lay *pls,
           const text_cols *c, int wrap_none)
 {
 	memset(ts->active, 0, sizeof ts->active);
-	for (uint32_t i = 0; i < t->n_paras; i++) {
+	for (uint32_t i = 0; i < t->n_paras && !draw_expired(ts->dc); i++) {
 		para_build(ts, &t->paras[i], c->w, &pls[i]);
 		if (wrap_none) {
 			pls[i].wrap_none = 1;
@@ -739,7 +740,8 @@ layout_all(text_state *ts, const dml_text_body *t, const dml_bpr *b,
 
 	if (b->autofit == DML_AUTOFIT_NORM && !b->has_font_scale && total > c->h &&
 	    !(ts->dc->rc.pres && ts->dc->rc.pres->by_powerpoint))
-		for (int step = 1; step <= 10 && total > c->h; step++) {
+		for (int step = 1; step <= 10 && total > c->h && !draw_expired(ts->dc);
+		     step++) {
 			paras_free(pls, t->n_paras);
 			ts->scale = 1.0 - 0.075 * step;
 			ts->ln_red = step >= 2 ? 0.2 : 0.1;
@@ -866,7 +868,9 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	default: top = by; break;
 	}
 	cairo_translate(cr, bx, 0);
-	flow_lines(dc, pls, t->n_paras, &cols, top, 1);
+	/* after a deadline some paragraphs were never laid out: draw none */
+	if (!draw_expired(dc))
+		flow_lines(dc, pls, t->n_paras, &cols, top, 1);
 	if (vert == VERT_EA || vert == VERT_WORDART || vert == VERT_WORDART_RTL) {
 		pango_context_set_base_gravity(pc, PANGO_GRAVITY_SOUTH);
 		pango_context_set_gravity_hint(pc, PANGO_GRAVITY_HINT_NATURAL);

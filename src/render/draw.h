@@ -114,6 +114,17 @@ cairo_surface_t *draw_image_decode(const dml_media *m, int want_w, int want_h,
                                    uint64_t max_pixels, char *msg,
                                    size_t msg_size);
 
+/*
+ * Per-slide deadline (--timeout): drawing with @w stops at its next safe
+ * point once s2p_now_ms() reaches @deadline_ms, and draw_slide() and
+ * draw_slide_to() then fail with S2P_ETIMEOUT "timed out after
+ * @timeout_s s". @deadline_ms 0: no deadline. Set before each slide (it
+ * also clears the previous slide's expiry). Cooperative: nothing is
+ * cancelled or killed, the slide just stops drawing.
+ */
+void draw_worker_set_deadline(draw_worker *w, double deadline_ms,
+                              double timeout_s);
+
 /* Must run once on the main thread before any worker draws. */
 void draw_global_init(void);
 

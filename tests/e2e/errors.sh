@@ -12,6 +12,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 e2e_args "$@"
 BROKEN=$SRC/samples/broken
+SAMPLES=$SRC/samples
 SAMPLE=$SRC/samples/sample.pptx
 
 # need FILE...: fail (and return 1) when a deck is missing.
@@ -66,6 +67,53 @@ case_slide_failures()
 			show stderr "$w/run.err"
 		fi
 		expect_no_tmp "$d" "$w/out"
+	done
+}
+
+# --timeout: a slide over its deadline is reported and skipped, the others
+# are written, exit 3. S2P_TEST_EXPIRE_SLIDE (for tests only) puts slide
+# 2's deadline at its start, so it times out whatever the machine's load.
+case_timeout()
+{
+	local deck=$SAMPLES/sample.pptx w=$WORK/timeout n want=()
+	need "$deck" || return
+	deck_info "$deck" || { fail "timeout: pptx-info.py cannot read it"; return; }
+	for n in $VISIBLE_SLIDES; do
+		[ "$n" = 2 ] || want+=("slide_$n.png")
+	done
+	fresh_dir "$w/out"
+	S2P_TEST_EXPIRE_SLIDE=2 run_cli "$w/out" "$w/run" "$deck" -j 2 -q \
+		--timeout 30
+	expect_rc "timeout" 3 "$w/run"
+	expect_files "timeout: all visible slides but 2 written" "$w/out" \
+		"${want[@]}"
+	expect_stdout "timeout: stdout lists them" "$w/run" "${want[@]}"
+	expect_diag_lines "timeout" "$w/run" 1 "$deck"
+	if grep -F "$deck" "$w/run.err" | grep -w 'slide 2' |
+		grep -q -F 'timed out after 30 s'; then
+		ok "timeout: the error names slide 2 and 'timed out after 30 s'"
+	else
+		fail "timeout: no stderr line names slide 2 and the timeout"
+		show stderr "$w/run.err"
+	fi
+	expect_no_tmp "timeout" "$w/out"
+	# the same through the other output paths (JPEG, SVG)
+	fresh_dir "$w/jpeg"
+	S2P_TEST_EXPIRE_SLIDE=2 run_cli "$w/jpeg" "$w/run-jpeg" "$deck" \
+		--timeout 30 -f jpeg
+	expect_rc "timeout, JPEG" 3 "$w/run-jpeg"
+	expect_files "timeout, JPEG: slide 2 not written" "$w/jpeg" \
+		"${want[@]/%.png/.jpg}"
+	# a generous timeout changes nothing
+	fresh_dir "$w/ok"
+	run_cli "$w/ok" "$w/run-ok" "$deck" --timeout 600
+	expect_rc "timeout 600" 0 "$w/run-ok"
+	# shellcheck disable=SC2046,SC2086
+	expect_files "timeout 600: all visible slides written" "$w/ok" \
+		$(names 'slide_<n>.png' $VISIBLE_SLIDES)
+	for n in 0 -1 abc 1e99; do
+		run_cli "$w/ok" "$w/run-bad" "$deck" --timeout "$n"
+		expect_rc "timeout '$n' refused" 99 "$w/run-bad"
 	done
 }
 
