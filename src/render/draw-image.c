@@ -565,7 +565,10 @@ box_halve(cairo_surface_t *src)
  * convolution below 0.75x (clipped at 1/16), so pictures drawn smaller
  * are reduced here, once: halved while that stays above 1.25x the drawn
  * size, then box-filtered to 1.25x (a little over the drawn size, so
- * cairo's bilinear step at 0.8x keeps edges sharp).
+ * cairo's bilinear step at 0.8x keeps edges sharp). No --timeout checks
+ * in here: the result is shared by every slide drawing the picture, and
+ * one slide's deadline must not spoil it for the others; the work is
+ * bounded by max_image_pixels.
  */
 static cairo_surface_t *
 decode_sized(decode_ctx *d, int want_w, int want_h)
