@@ -1002,6 +1002,10 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 	sr = f->src_rect.r / 100000.0; sb = f->src_rect.b / 100000.0;
 	if (1 - sl - sr <= 0 || 1 - st - sb <= 0)
 		return;
+	if (draw_metafile_sniff(f->media.blob)) {
+		draw_metafile(dc, f, bx, by, bw, bh);   /* vectors, not pixels */
+		return;
+	}
 	/* vector targets (PDF, SVG, recordings) keep a reference to the
 	 * picture past this call: give them a private copy at full size */
 	raster = cairo_surface_get_type(cairo_get_target(cr)) ==

@@ -81,6 +81,12 @@ void draw_picture(draw_ctx *dc, const dml_fill *blip, double w, double h);
 void draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text,
                         int len, char *out, size_t size);
 
+/* draw-metafile.c: whether @b is an EMF or WMF picture, and drawing
+ * one into the stretched box bx,by,bw,bh (srcRect and alpha from @f). */
+int draw_metafile_sniff(const s2p_blob *b);
+void draw_metafile(draw_ctx *dc, const dml_fill *f, double bx, double by,
+                   double bw, double bh);
+
 /* draw-text.c: lay out and draw a text body in the box (EMU). */
 void draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
                int n, double x, double y, double w, double h);
