@@ -402,7 +402,7 @@ create_object(mf_player *pl, const emr *r)
 		o->kind = MF_OBJ_PEN;
 		o->pen.style = mf_u32(r->p + 12) | MF_PS_GEOMETRIC;
 		o->pen.width = mf_i32(r->p + 16);
-		o->pen.color = mf_u32(r->p + 24) & 0xFFFFFF;
+		o->pen.color = mf_u32(r->p + 24);
 		break;
 	case 95:   /* EXTCREATEPEN: LOGPENEX after the bitmap fields */
 		if (!has(r, 28, 20))
@@ -410,7 +410,7 @@ create_object(mf_player *pl, const emr *r)
 		o->kind = MF_OBJ_PEN;
 		o->pen.style = mf_u32(r->p + 28);
 		o->pen.width = mf_u32(r->p + 32);
-		o->pen.color = mf_u32(r->p + 40) & 0xFFFFFF;
+		o->pen.color = mf_u32(r->p + 40);
 		if (mf_u32(r->p + 36) == MF_BS_NULL)
 			o->pen.style = (o->pen.style & ~0xFu) | MF_PS_NULL;
 		if ((o->pen.style & 0xF) == MF_PS_USERSTYLE)
@@ -421,7 +421,7 @@ create_object(mf_player *pl, const emr *r)
 			return;
 		o->kind = MF_OBJ_BRUSH;
 		o->brush.style = mf_u32(r->p + 12);
-		o->brush.color = mf_u32(r->p + 16) & 0xFFFFFF;
+		o->brush.color = mf_u32(r->p + 16);
 		o->brush.hatch = mf_u32(r->p + 20);
 		if (o->brush.style != MF_BS_SOLID && o->brush.style != MF_BS_NULL &&
 		    o->brush.style != MF_BS_HATCHED)
@@ -454,6 +454,7 @@ create_object(mf_player *pl, const emr *r)
 		o->font.italic = r->p[32];
 		o->font.underline = r->p[33];
 		o->font.strikeout = r->p[34];
+		o->font.charset = r->p[35];
 		face_name(r->p + 40, 32, o->font.face, sizeof o->font.face);
 		break;
 	}
@@ -463,14 +464,17 @@ create_object(mf_player *pl, const emr *r)
 	}
 }
 
+/* EXTTEXTOUTW, and EXTTEXTOUTA (@ansi: 8-bit text in the font's
+ * charset) */
 static void
-ext_text_out(mf_player *pl, const emr *r)
+ext_text_out(mf_player *pl, const emr *r, int ansi)
 {
 	uint32_t n, off, opts, off_dx;
 	double rect[4];
 	uint16_t *s;
 	int32_t *dx = NULL;
-	int pairs;
+	int pairs, per_byte = 1;
+	size_t un;
 
 	if (!has(r, 36, 40))
 		return;
@@ -484,21 +488,29 @@ ext_text_out(mf_player *pl, const emr *r)
 		mf_unsupported(pl, "glyph-index text");
 		return;
 	}
-	if (n > 0 && !has(r, off, (size_t) n * 2))
+	if (n > 0 && !has(r, off, (size_t) n * (ansi ? 1 : 2)))
 		return;
 	pairs = (opts & 0x2000) != 0;  /* ETO_PDY: dx, dy pairs */
-	s = malloc((size_t) n * 2 + 2);
+	if (ansi) {
+		s = mf_text_8bit(pl, r->p + off, n, &un, &per_byte);
+	} else {
+		s = malloc((size_t) n * 2 + 2);
+		if (s)
+			for (uint32_t i = 0; i < n; i++)
+				s[i] = mf_u16(r->p + off + 2 * (size_t) i);
+		un = n;
+	}
 	if (!s)
 		return;
-	for (uint32_t i = 0; i < n; i++)
-		s[i] = mf_u16(r->p + off + 2 * (size_t) i);
-	if (n && off_dx && has(r, off_dx, (size_t) n * 4 * (pairs ? 2 : 1))) {
+	if (n && per_byte && off_dx &&
+	    has(r, off_dx, (size_t) n * 4 * (pairs ? 2 : 1))) {
 		dx = malloc((size_t) n * 4 * (pairs ? 2 : 1));
 		if (dx)
 			for (uint32_t i = 0; i < n * (pairs ? 2u : 1u); i++)
 				dx[i] = mf_i32(r->p + off_dx + 4 * (size_t) i);
 	}
-	mf_text(pl, mf_i32(r->p + 36), mf_i32(r->p + 40), s, n, dx, pairs && dx,
+	mf_text(pl, mf_i32(r->p + 36), mf_i32(r->p + 40), s, (uint32_t) un, dx,
+	        pairs && dx,
 	        opts, (opts & (MF_ETO_OPAQUE | MF_ETO_CLIPPED)) ? rect : NULL);
 	free(dx);
 	free(s);
@@ -576,7 +588,7 @@ play_record(mf_player *pl, const emr *r, int *emfplus, int *dual)
 			else { dc->wex *= fx; dc->wey *= fy; }
 		}
 		break;
-	case 13: case 16: case 20: case 21: case 48: case 49: case 50: case 51:
+	case 13: case 16: case 20: case 21: case 51:
 	case 28: case 52: case 98: case 99: case 100: case 101: case 115:
 	case 122:
 		break;                 /* no visible effect for us */
@@ -584,8 +596,8 @@ play_record(mf_player *pl, const emr *r, int *emfplus, int *dual)
 	case 18: if (has(r, 8, 4)) dc->bk_opaque = mf_u32(p + 8) == 2; break;
 	case 19: if (has(r, 8, 4)) dc->winding = mf_u32(p + 8) == 2; break;
 	case 22: if (has(r, 8, 4)) dc->text_align = mf_u32(p + 8); break;
-	case 24: if (has(r, 8, 4)) dc->text_color = mf_u32(p + 8) & 0xFFFFFF; break;
-	case 25: if (has(r, 8, 4)) dc->bk_color = mf_u32(p + 8) & 0xFFFFFF; break;
+	case 24: if (has(r, 8, 4)) dc->text_color = mf_u32(p + 8); break;
+	case 25: if (has(r, 8, 4)) dc->bk_color = mf_u32(p + 8); break;
 	case 57: if (has(r, 8, 4)) dc->arc_clockwise = mf_u32(p + 8) == 2; break;
 	case 58: if (has(r, 8, 4)) dc->miter = mf_u32(p + 8); break;
 	case 27:                   /* MOVETOEX */
@@ -684,6 +696,31 @@ play_record(mf_player *pl, const emr *r, int *emfplus, int *dual)
 	case 64: mf_draw_path(pl, MF_STROKE); break;
 	case 67: if (has(r, 8, 4)) mf_clip_path(pl, (int) mf_u32(p + 8)); break;
 	case 68: mf_abort_path(pl); break;
+	case 48:                   /* SELECTPALETTE */
+		if (has(r, 8, 4))
+			mf_select(pl, mf_u32(p + 8));
+		break;
+	case 49: {                 /* CREATEPALETTE: ihPal, LOGPALETTE */
+		mf_obj *o;
+		uint32_t n;
+		if (!has(r, 8, 8))
+			break;
+		o = mf_obj_slot(pl, mf_u32(p + 8));
+		n = mf_u16(p + 14);
+		if (o && has(r, 16, (size_t) n * 4))
+			mf_palette_set(o, p + 16, n);
+		break;
+	}
+	case 50: {                 /* SETPALETTEENTRIES: ihPal, start, count */
+		mf_obj *o;
+		if (!has(r, 8, 12))
+			break;
+		o = mf_obj_slot(pl, mf_u32(p + 8));
+		if (o && o->kind == MF_OBJ_PALETTE &&
+		    has(r, 20, (size_t) mf_u32(p + 16) * 4))
+			mf_palette_entries(pl, o, mf_u32(p + 12), p + 20, mf_u32(p + 16));
+		break;
+	}
 	case 70: comment(pl, r, emfplus, dual); break;
 	case 71: {                 /* FILLRGN */
 		const int32_t *rects;
@@ -723,7 +760,7 @@ play_record(mf_player *pl, const emr *r, int *emfplus, int *dual)
 	case 76: case 77: case 114: bitblt(pl, r); break;
 	case 80: set_dibits(pl, r); break;
 	case 81: stretch_dibits(pl, r); break;
-	case 84: ext_text_out(pl, r); break;
+	case 83: case 84: ext_text_out(pl, r, t == 83); break;
 	default: unsupported(pl, t); break;
 	}
 }

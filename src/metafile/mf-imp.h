@@ -78,16 +78,19 @@ typedef struct mf_font {
 	double escapement;    /* tenths of a degree, counter-clockwise */
 	int weight, italic, underline, strikeout;
 	char face[100];       /* UTF-8 */
+	int charset;          /* lfCharSet: the code page of 8-bit text */
 } mf_font;
 
 enum mf_obj_kind { MF_OBJ_FREE = 0, MF_OBJ_PEN, MF_OBJ_BRUSH, MF_OBJ_FONT,
-                   MF_OBJ_OTHER };
+                   MF_OBJ_PALETTE, MF_OBJ_OTHER };
 
 typedef struct mf_obj {
 	enum mf_obj_kind kind;
 	mf_pen pen;
 	mf_brush brush;
 	mf_font font;
+	uint32_t *pal;        /* MF_OBJ_PALETTE: 0x00BBGGRR entries (owned) */
+	uint32_t n_pal;
 } mf_obj;
 
 /* Map modes (SetMapMode). */
@@ -111,6 +114,8 @@ typedef struct mf_dc {
 	cairo_matrix_t world;     /* EMF world transform */
 	double cur_x, cur_y;      /* current position, logical */
 	int has_clip;             /* a clip was set since the start */
+	uint32_t pal[256];        /* the selected palette's first entries */
+	uint32_t n_pal;
 } mf_dc;
 
 typedef struct mf_player {
@@ -157,6 +162,15 @@ void mf_obj_clear(mf_obj *o);
 void mf_select(mf_player *pl, uint32_t index);
 void mf_select_stock(mf_player *pl, uint32_t stock);
 void mf_delete(mf_player *pl, uint32_t index);
+
+/* Colours: a COLORREF (0x00BBGGRR, or 0x01 in the top byte: palette
+ * index) as cairo's source. */
+void mf_set_color(mf_player *pl, uint32_t colorref);
+/* Palettes: a new palette object in @o from @n PALETTEENTRY (R, G, B,
+ * flags) at @p; selecting one copies its entries into the DC. */
+void mf_palette_set(mf_obj *o, const unsigned char *p, uint32_t n);
+void mf_palette_entries(mf_player *pl, mf_obj *o, uint32_t start,
+                        const unsigned char *p, uint32_t n);
 
 /* DC */
 void mf_save_dc(mf_player *pl);
@@ -225,6 +239,13 @@ void mf_blit(mf_player *pl, cairo_surface_t *img, uint32_t rop,
 void mf_text(mf_player *pl, double x, double y, const uint16_t *s, uint32_t n,
              const int32_t *dx, int dx_pairs, uint32_t options,
              const double *rect);
+
+/* 8-bit text (WMF TextOut/ExtTextOut, EMF ExtTextOutA) in the DC
+ * font's charset to UTF-16: a new array of *@out_n units (caller frees),
+ * NULL on failure. *@one_per_byte: each byte gave one unit, so per-byte
+ * advances still apply. */
+uint16_t *mf_text_8bit(mf_player *pl, const unsigned char *s, size_t n,
+                       size_t *out_n, int *one_per_byte);
 
 /* EMF and WMF readers */
 int mf_emf_frame(const unsigned char *p, size_t n, double fr[4],

@@ -100,7 +100,65 @@ void
 mf_obj_clear(mf_obj *o)
 {
 	brush_release(&o->brush);
+	free(o->pal);
 	memset(o, 0, sizeof *o);
+}
+
+static uint32_t
+pal_entry(const unsigned char *e)
+{
+	/* PALETTEENTRY is red, green, blue, flags */
+	return (uint32_t) e[0] | (uint32_t) e[1] << 8 | (uint32_t) e[2] << 16;
+}
+
+void
+mf_palette_set(mf_obj *o, const unsigned char *p, uint32_t n)
+{
+	mf_obj_clear(o);
+	o->kind = MF_OBJ_PALETTE;
+	o->pal = n ? s2p_malloc_array(n, sizeof *o->pal) : NULL;
+	if (!o->pal)
+		return;
+	for (uint32_t i = 0; i < n; i++)
+		o->pal[i] = pal_entry(p + 4 * (size_t) i);
+	o->n_pal = n;
+}
+
+static void
+palette_select(mf_player *pl, const mf_obj *o)
+{
+	uint32_t n = o->n_pal < 256 ? o->n_pal : 256;
+
+	memcpy(pl->dc.pal, o->pal, n * sizeof *o->pal);
+	pl->dc.n_pal = n;
+}
+
+void
+mf_palette_entries(mf_player *pl, mf_obj *o, uint32_t start,
+                   const unsigned char *p, uint32_t n)
+{
+	/* @o NULL: the DC's selected palette (WMF META_SETPALENTRIES) */
+	for (uint32_t i = 0; i < n; i++) {
+		uint64_t at = (uint64_t) start + i;
+		if (o && at < o->n_pal)
+			o->pal[at] = pal_entry(p + 4 * (size_t) i);
+		if (!o && at < 256) {
+			pl->dc.pal[at] = pal_entry(p + 4 * (size_t) i);
+			if (at >= pl->dc.n_pal)
+				pl->dc.n_pal = (uint32_t) at + 1;
+		}
+	}
+}
+
+/* A COLORREF as 0x00BBGGRR. */
+static uint32_t
+resolve_color(const mf_player *pl, uint32_t c)
+{
+	if ((c >> 24) == 1) {      /* PALETTEINDEX */
+		uint32_t i = c & 0xFFFF;
+		return i < pl->dc.n_pal ? pl->dc.pal[i] : 0;
+	}
+	return c & 0xFFFFFF;
 }
 
 void
@@ -231,6 +289,7 @@ mf_select(mf_player *pl, uint32_t index)
 	if (!o)
 		return;
 	switch (o->kind) {
+	case MF_OBJ_PALETTE: palette_select(pl, o); break;
 	case MF_OBJ_PEN: pl->dc.pen = o->pen; break;
 	case MF_OBJ_BRUSH: brush_set(&pl->dc.brush, &o->brush); break;
 	case MF_OBJ_FONT: pl->dc.font = o->font; break;
@@ -256,7 +315,9 @@ mf_select_stock(mf_player *pl, uint32_t stock)
 		pl->dc.pen.style = stock == 8 ? MF_PS_NULL : MF_PS_SOLID;
 		pl->dc.pen.width = 0;
 		pl->dc.pen.color = stock == 6 ? 0xFFFFFF : 0;
-	} else if (stock >= 10 && stock <= 17 && stock != 15) {
+	} else if (stock == 15) {  /* DEFAULT_PALETTE */
+		pl->dc.n_pal = 0;
+	} else if (stock >= 10 && stock <= 17) {
 		/* stock fonts: the system's default font */
 		memset(&pl->dc.font, 0, sizeof pl->dc.font);
 		pl->dc.font.height = 12;
@@ -399,6 +460,12 @@ set_color(cairo_t *cr, uint32_t c, double alpha)
 	                      (c >> 16 & 0xFF) / 255.0, alpha);
 }
 
+void
+mf_set_color(mf_player *pl, uint32_t colorref)
+{
+	set_color(pl->cr, resolve_color(pl, colorref), 1);
+}
+
 /* An 8x8 hatch tile (HS_HORIZONTAL .. HS_DIAGCROSS) in @fg over @bg. */
 static cairo_surface_t *
 hatch_tile(uint32_t hatch, uint32_t fg, uint32_t bg, int opaque)
@@ -448,12 +515,12 @@ fill_brush(mf_player *pl, const mf_brush *b)
 	cairo_set_fill_rule(cr, pl->dc.winding ? CAIRO_FILL_RULE_WINDING
 	                                       : CAIRO_FILL_RULE_EVEN_ODD);
 	if (b->style == MF_BS_HATCHED)
-		tile = hatch_tile(b->hatch, b->color, pl->dc.bk_color,
-		                  pl->dc.bk_opaque);
+		tile = hatch_tile(b->hatch, resolve_color(pl, b->color),
+		                  resolve_color(pl, pl->dc.bk_color), pl->dc.bk_opaque);
 	else if (b->pattern)
 		tile = cairo_surface_reference(b->pattern);
 	if (!tile) {
-		set_color(cr, b->color, 1);
+		mf_set_color(pl, b->color);
 		cairo_fill_preserve(cr);
 		return;
 	}
@@ -524,7 +591,7 @@ stroke_pen(mf_player *pl)
 		                                 : CAIRO_LINE_JOIN_ROUND);
 	}
 	cairo_set_miter_limit(cr, pl->dc.miter > 1 ? pl->dc.miter : 10);
-	set_color(cr, pen->color, 1);
+	mf_set_color(pl, pen->color);
 	cairo_stroke_preserve(cr);
 	cairo_set_matrix(cr, &keep);
 }
@@ -984,13 +1051,58 @@ dib_png(mf_player *pl, const mf_dib *d)
 	return s;
 }
 
+/*
+ * The colour table of a DIB of at most 8 bits per pixel into @out
+ * (0x00RRGGBB), returning its length: RGBQUADs (or RGBTRIPLEs), or with
+ * DIB_PAL_COLORS 16-bit indexes into the DC's palette. A DIB with no
+ * table at all uses the DC's palette (WMF DIBs written against a
+ * selected palette), else a grey ramp.
+ */
+static uint32_t
+dib_colors(const mf_player *pl, const mf_dib *d, size_t pal_off,
+           int entry_size, uint32_t n, uint32_t out[256])
+{
+	size_t avail = (d->bmi_len - pal_off) / (d->pal_colors ? 2u : (size_t) entry_size);
+	const unsigned char *t = d->bmi + pal_off;
+	uint32_t want = n;
+
+	if (avail < n)
+		n = (uint32_t) avail;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t c;
+		if (d->pal_colors) {
+			uint32_t k = mf_u16(t + 2 * (size_t) i);
+			c = k < pl->dc.n_pal ? pl->dc.pal[k] : 0;   /* 0x00BBGGRR */
+			out[i] = (c & 0xFF) << 16 | (c & 0xFF00) | (c >> 16 & 0xFF);
+		} else {
+			const unsigned char *e = t + (size_t) i * (size_t) entry_size;
+			out[i] = (uint32_t) e[2] << 16 | (uint32_t) e[1] << 8 | e[0];
+		}
+	}
+	if (n > 0)
+		return n;
+	if (pl->dc.n_pal) {
+		for (uint32_t i = 0; i < pl->dc.n_pal; i++) {
+			uint32_t c = pl->dc.pal[i];
+			out[i] = (c & 0xFF) << 16 | (c & 0xFF00) | (c >> 16 & 0xFF);
+		}
+		return pl->dc.n_pal;
+	}
+	for (uint32_t i = 0; i < want; i++) {
+		uint32_t g = want > 1 ? i * 255 / (want - 1) : 0;
+		out[i] = g << 16 | g << 8 | g;
+	}
+	return want;
+}
+
 cairo_surface_t *
 mf_dib_decode(mf_player *pl, const mf_dib *d, int use_alpha, int *bottom_up)
 {
 	const unsigned char *h = d->bmi;
 	uint32_t hsize, comp = 0, n_pal = 0, masks[4] = { 0 };
 	int64_t w, ht;
-	int bpp, pal_entry = 4, any_alpha = 0;
+	int bpp, entry_size = 4, any_alpha = 0;
+	uint32_t colors[256];
 	size_t stride, need, pal_off;
 	cairo_surface_t *s;
 	unsigned char *px;
@@ -1004,7 +1116,7 @@ mf_dib_decode(mf_player *pl, const mf_dib *d, int use_alpha, int *bottom_up)
 		w = mf_u16(h + 4);
 		ht = mf_u16(h + 6);
 		bpp = mf_u16(h + 10);
-		pal_entry = 3;
+		entry_size = 3;
 	} else if (hsize >= 40 && hsize <= d->bmi_len) {
 		w = mf_i32(h + 4);
 		ht = mf_i32(h + 8);
@@ -1058,17 +1170,11 @@ mf_dib_decode(mf_player *pl, const mf_dib *d, int use_alpha, int *bottom_up)
 	if (bpp == 32 && use_alpha && !masks[3])
 		masks[3] = ~(masks[0] | masks[1] | masks[2]);
 	if (bpp <= 8) {
-		if (n_pal == 0 || n_pal > (1u << bpp))
-			n_pal = 1u << bpp;
-		if (d->pal_colors) {
-			mf_unsupported(pl, "palette-indexed bitmap");
-			return NULL;
-		}
-		/* a short palette: use what is there */
 		if (pal_off > d->bmi_len)
 			goto corrupt;
-		if ((d->bmi_len - pal_off) / (size_t) pal_entry < n_pal)
-			n_pal = (uint32_t) ((d->bmi_len - pal_off) / (size_t) pal_entry);
+		if (n_pal == 0 || n_pal > (1u << bpp))
+			n_pal = 1u << bpp;
+		n_pal = dib_colors(pl, d, pal_off, entry_size, n_pal, colors);
 	}
 	stride = (((size_t) w * (size_t) bpp + 31) / 32) * 4;
 	need = stride * (size_t) ht;
@@ -1098,13 +1204,8 @@ mf_dib_decode(mf_player *pl, const mf_dib *d, int use_alpha, int *bottom_up)
 					size_t bit = (size_t) x * (size_t) bpp;
 					uint32_t idx = (uint32_t) (row[bit / 8] >>
 						(8 - bpp - (int) (bit % 8))) & ((1u << bpp) - 1);
-					if (idx < n_pal) {
-						const unsigned char *e = h + pal_off +
-							(size_t) idx * (size_t) pal_entry;
-						b = e[0]; g = e[1]; r = e[2];
-					} else {
-						r = g = b = 0;
-					}
+					v = idx < n_pal ? colors[idx] : 0;
+					r = v >> 16 & 0xFF; g = v >> 8 & 0xFF; b = v & 0xFF;
 				} else if (bpp == 24) {
 					const unsigned char *e = row + 3 * (size_t) x;
 					b = e[0]; g = e[1]; r = e[2];

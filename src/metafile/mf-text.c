@@ -9,15 +9,236 @@
 
 #include "base/base.h"
 
+#include <errno.h>
+#include <iconv.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define TA_UPDATECP 1u
 #define TA_RIGHT 2u
 #define TA_CENTER 6u
 #define TA_BOTTOM 8u
 #define TA_BASELINE 24u
+
+/* Largest em size, in logical units, pango can hold (int 1/1024ths). */
+#define MAX_EM 1e6
+
+/* Windows charsets (lfCharSet) and the code pages iconv knows them by. */
+static const char *
+charset_codepage(int charset, int *multibyte)
+{
+	*multibyte = 0;
+	switch (charset) {
+	case 77: return "MACINTOSH";
+	case 128: *multibyte = 1; return "CP932";
+	case 129: *multibyte = 1; return "CP949";
+	case 130: *multibyte = 1; return "JOHAB";
+	case 134: *multibyte = 1; return "CP936";
+	case 136: *multibyte = 1; return "BIG5";
+	case 161: return "CP1253";
+	case 162: return "CP1254";
+	case 163: return "CP1258";
+	case 177: return "CP1255";
+	case 178: return "CP1256";
+	case 186: return "CP1257";
+	case 204: return "CP1251";
+	case 222: return "CP874";
+	case 238: return "CP1250";
+	case 255: return "CP437";
+	default: return "CP1252";     /* ANSI_CHARSET, DEFAULT_CHARSET */
+	}
+}
+
+/* Wingdings' and Webdings' commonest bullets and marks (the fonts are
+ * rarely installed); 0 for the others. */
+static uint16_t
+wingdings(unsigned char b)
+{
+	switch (b) {
+	case 0x6C: return 0x25CF;  /* black circle */
+	case 0x6E: return 0x25A0;  /* black square */
+	case 0x6F: case 0x70: return 0x25A1;
+	case 0x71: return 0x2751;
+	case 0x72: return 0x2752;
+	case 0x75: case 0x77: return 0x25C6;
+	case 0x76: return 0x2756;
+	case 0x9F: return 0x2022;
+	case 0xA7: return 0x25AA;
+	case 0xA8: return 0x25FB;
+	case 0xD8: return 0x27A2;
+	case 0xE0: return 0x2192;
+	case 0xE8: return 0x2794;
+	case 0xF0: return 0x21E8;
+	case 0xFB: return 0x2717;
+	case 0xFC: return 0x2713;
+	case 0xFD: return 0x2612;
+	case 0xFE: return 0x2611;
+	default: return 0;
+	}
+}
+
+static uint16_t
+webdings(unsigned char b)
+{
+	switch (b) {
+	case 0x61: return 0x2713;  /* check mark */
+	case 0x67: return 0x25A0;  /* black square */
+	case 0x6E: return 0x25CF;  /* black circle */
+	case 0x72: return 0x2717;
+	default: return 0;
+	}
+}
+
+/* The Symbol font's Greek letters in Unicode (a..z, A..Z as Symbol
+ * places them); other bytes as Latin-1. */
+static uint16_t
+symbol_font(unsigned char b)
+{
+	static const uint16_t lower[26] = {
+		0x3B1, 0x3B2, 0x3C7, 0x3B4, 0x3B5, 0x3C6, 0x3B3, 0x3B7, 0x3B9, 0x3D5,
+		0x3BA, 0x3BB, 0x3BC, 0x3BD, 0x3BF, 0x3C0, 0x3B8, 0x3C1, 0x3C3, 0x3C4,
+		0x3C5, 0x3D6, 0x3C9, 0x3BE, 0x3C8, 0x3B6 };
+
+	if (b >= 'a' && b <= 'z')
+		return lower[b - 'a'];
+	if (b >= 'A' && b <= 'Z' && lower[b - 'A'] != 0x3D5 && lower[b - 'A'] != 0x3D6)
+		return (uint16_t) (lower[b - 'A'] - 0x20);
+	if (b == 0xB7)
+		return 0x2022;
+	return b < 0x80 ? b : 0;
+}
+
+/* A byte of a symbol font's text as Unicode, 0 if we have none. */
+static uint16_t
+symbol_map(const mf_font *f, unsigned char b)
+{
+	if (strncasecmp(f->face, "Wingdings", 9) == 0)
+		return wingdings(b);
+	if (strcasecmp(f->face, "Webdings") == 0)
+		return webdings(b);
+	return symbol_font(b);
+}
+
+/* Wide text in a symbol font carries the font's bytes, usually moved to
+ * U+F0xx: the same stand-ins as 8-bit text. A new array, or NULL when
+ * nothing needs mapping. */
+static uint16_t *
+symbol_wide(mf_player *pl, const uint16_t *s, uint32_t n)
+{
+	uint16_t *u;
+	int missing = 0;
+
+	if (pl->dc.font.charset != 2)
+		return NULL;
+	u = s2p_malloc_array((size_t) n + 1, sizeof *u);
+	if (!u)
+		return NULL;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t c = s[i];
+		u[i] = s[i];
+		if (c >= 0xF020 && c <= 0xF0FF)
+			c -= 0xF000;
+		else if (c < 0x20 || c > 0xFF)
+			continue;
+		u[i] = symbol_map(&pl->dc.font, (unsigned char) c);
+		if (!u[i]) {
+			u[i] = ' ';
+			missing = 1;
+		}
+	}
+	if (missing)
+		mf_note(pl, "some %s symbols not drawn", pl->dc.font.face[0]
+		        ? pl->dc.font.face : "symbol font");
+	return u;
+}
+
+/* DEFAULT_CHARSET text takes the writer's ANSI code page, which the file
+ * does not record: East Asian faces tell it. */
+static int
+charset_from_face(const char *face)
+{
+	static const struct { const char *prefix; int charset; } faces[] = {
+		{ "Microsoft YaHei", 134 }, { "SimSun", 134 }, { "NSimSun", 134 },
+		{ "SimHei", 134 }, { "KaiTi", 134 }, { "FangSong", 134 },
+		{ "DengXian", 134 }, { "MS Gothic", 128 }, { "MS PGothic", 128 },
+		{ "MS UI Gothic", 128 }, { "MS Mincho", 128 }, { "MS PMincho", 128 },
+		{ "Meiryo", 128 }, { "Yu Gothic", 128 }, { "Yu Mincho", 128 },
+		{ "Malgun Gothic", 129 }, { "Gulim", 129 }, { "Dotum", 129 },
+		{ "Batang", 129 }, { "Gungsuh", 129 }, { "PMingLiU", 136 },
+		{ "MingLiU", 136 }, { "Microsoft JhengHei", 136 },
+	};
+
+	for (size_t i = 0; i < sizeof faces / sizeof faces[0]; i++)
+		if (strncasecmp(face, faces[i].prefix, strlen(faces[i].prefix)) == 0)
+			return faces[i].charset;
+	return 1;
+}
+
+uint16_t *
+mf_text_8bit(mf_player *pl, const unsigned char *s, size_t n,
+             size_t *out_n, int *one_per_byte)
+{
+	const mf_font *f = &pl->dc.font;
+	uint16_t *u = s2p_malloc_array(n + 1, sizeof *u);
+	int multibyte;
+	const char *cp = charset_codepage(f->charset == 1 ? charset_from_face(f->face)
+	                                                  : f->charset, &multibyte);
+	iconv_t cd;
+	char *in = (char *) (uintptr_t) s, *out = (char *) u;
+	size_t in_left = n, out_left = n * 2;
+
+	*one_per_byte = 1;
+	*out_n = n;
+	if (!u)
+		return NULL;
+	if (f->charset == 2) {     /* SYMBOL_CHARSET: by the face */
+		int missing = 0;
+		for (size_t i = 0; i < n; i++) {
+			u[i] = symbol_map(f, s[i]);
+			if (!u[i] && s[i] != 0) {
+				/* no stand-in: a gap, never a wrong glyph */
+				u[i] = ' ';
+				missing = 1;
+			}
+		}
+		if (missing)
+			mf_note(pl, "some %s symbols not drawn", f->face[0] ? f->face
+			                                                    : "symbol font");
+		return u;
+	}
+	/* iconv descriptors are per call: nothing shared between workers */
+	cd = iconv_open("UTF-16LE", cp);
+	if (cd == (iconv_t) -1)
+		goto latin1;
+	while (in_left > 0) {
+		if (iconv(cd, &in, &in_left, &out, &out_left) == (size_t) -1) {
+			if (errno == E2BIG || out_left < 2)
+				break;
+			/* an invalid or cut sequence: one U+FFFD, next byte */
+			out[0] = (char) 0xFD;
+			out[1] = (char) 0xFF;
+			out += 2;
+			out_left -= 2;
+			in++;
+			in_left--;
+		}
+	}
+	iconv_close(cd);
+	*out_n = (size_t) (out - (char *) u) / 2;
+	for (size_t i = 0; i < *out_n; i++) {
+		/* iconv wrote little-endian units: read them portably */
+		const unsigned char *b = (const unsigned char *) (u + i);
+		u[i] = (uint16_t) (b[0] | b[1] << 8);
+	}
+	*one_per_byte = !multibyte && *out_n == n;
+	return u;
+latin1:
+	for (size_t i = 0; i < n; i++)
+		u[i] = s[i];
+	return u;
+}
 
 /* Append code point @c as UTF-8 to @out (room for 4 bytes checked by
  * the caller). */
@@ -99,10 +320,12 @@ em_size(mf_player *pl, const mf_font *f)
 		return -h;
 	if (h == 0)
 		return 12;
+	if (h > MAX_EM)
+		return h;          /* refused by the caller */
 	d = font_desc(f, h);
 	m = pango_context_get_metrics(pl->pango, d, NULL);
-	cell = (pango_font_metrics_get_ascent(m) + pango_font_metrics_get_descent(m)) /
-	       (double) PANGO_SCALE;
+	cell = ((double) pango_font_metrics_get_ascent(m) +
+	        pango_font_metrics_get_descent(m)) / PANGO_SCALE;
 	pango_font_metrics_unref(m);
 	pango_font_description_free(d);
 	return cell > 0 ? h * h / cell : h;
@@ -137,6 +360,7 @@ mf_text(mf_player *pl, double x, double y, const uint16_t *s, uint32_t n,
 	cairo_t *cr = pl->cr;
 	uint32_t align = pl->dc.text_align, i;
 	char *utf8 = NULL;
+	uint16_t *sym = NULL;
 	size_t len = 0;
 	double em, total = 0, natural, x0, top, baseline, height;
 	PangoLayout *layout = NULL;
@@ -155,9 +379,7 @@ mf_text(mf_player *pl, double x, double y, const uint16_t *s, uint32_t n,
 		cairo_new_path(cr);
 		mf_shape_begin(pl);
 		mf_rect(pl, rect[0], rect[1], rect[2], rect[3]);
-		cairo_set_source_rgb(cr, (pl->dc.bk_color & 0xFF) / 255.0,
-		                     (pl->dc.bk_color >> 8 & 0xFF) / 255.0,
-		                     (pl->dc.bk_color >> 16 & 0xFF) / 255.0);
+		mf_set_color(pl, pl->dc.bk_color);
 		cairo_fill(cr);
 		cairo_restore(cr);
 	}
@@ -169,9 +391,14 @@ mf_text(mf_player *pl, double x, double y, const uint16_t *s, uint32_t n,
 	}
 	if (mf_work(pl, (uint64_t) n * 64))
 		return;
+	sym = symbol_wide(pl, s, n);
+	if (sym)
+		s = sym;
 	utf8 = malloc((size_t) n * 4 + 1);
-	if (!utf8)
+	if (!utf8) {
+		free(sym);
 		return;
+	}
 	for (i = 0; i < n;) {
 		uint32_t c = next_cp(s, n, &i);
 		shaped |= needs_shaping(c);
@@ -199,10 +426,23 @@ mf_text(mf_player *pl, double x, double y, const uint16_t *s, uint32_t n,
 	if (cairo_matrix_invert(&(cairo_matrix_t) { tm.xx, tm.yx, tm.xy, tm.yy, 0, 0 }) !=
 	    CAIRO_STATUS_SUCCESS)
 		goto done;
+	/* pango sizes are ints of 1/1024 units, and glyphs of less than a
+	 * tenth of a pixel, more than 8192 pixels or stretched 256 times
+	 * are not text anyone can read (pango overflows on some): skip them */
+	{
+		double h = pl->dc.font.height ? fabs(pl->dc.font.height) : 12;
+		double ax = hypot(tm.xx, tm.yx) * h, ay = hypot(tm.xy, tm.yy) * h;
+		double area = fabs(tm.xx * tm.yy - tm.xy * tm.yx) * h * h;
+		/* ... nor glyphs squashed flat (a nearly singular matrix) */
+		if (!(h <= MAX_EM) || !(ax >= 0.1 && ax <= 8192) ||
+		    !(ay >= 0.1 && ay <= 8192) || !(area >= ax * ay * 1e-3) ||
+		    ax > 256 * ay || ay > 256 * ax)
+			goto done;
+	}
 	cairo_set_matrix(cr, &tm);
 	pango_cairo_update_context(cr, pl->pango);
 	em = em_size(pl, &pl->dc.font);
-	if (!(em > 0) || em > 1e6)
+	if (!(em > 0) || em > MAX_EM)
 		goto done;
 	layout = pango_layout_new(pl->pango);
 	desc = font_desc(&pl->dc.font, em);
@@ -228,14 +468,10 @@ mf_text(mf_player *pl, double x, double y, const uint16_t *s, uint32_t n,
 	      (align & TA_BOTTOM) ? -height : 0;
 	if (pl->dc.bk_opaque && !(options & MF_ETO_OPAQUE)) {
 		cairo_rectangle(cr, x0, top, total, height);
-		cairo_set_source_rgb(cr, (pl->dc.bk_color & 0xFF) / 255.0,
-		                     (pl->dc.bk_color >> 8 & 0xFF) / 255.0,
-		                     (pl->dc.bk_color >> 16 & 0xFF) / 255.0);
+		mf_set_color(pl, pl->dc.bk_color);
 		cairo_fill(cr);
 	}
-	cairo_set_source_rgb(cr, (pl->dc.text_color & 0xFF) / 255.0,
-	                     (pl->dc.text_color >> 8 & 0xFF) / 255.0,
-	                     (pl->dc.text_color >> 16 & 0xFF) / 255.0);
+	mf_set_color(pl, pl->dc.text_color);
 	if (dx && !shaped) {
 		/* each character at the advance GDI recorded */
 		double pos = 0, vpos = 0;
@@ -276,4 +512,5 @@ done:
 	cairo_restore(cr);
 	cairo_new_path(cr);
 	free(utf8);
+	free(sym);
 }

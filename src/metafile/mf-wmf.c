@@ -195,6 +195,67 @@ points(mf_player *pl, const wmr *r, size_t at, uint32_t count, int first_move)
 	}
 }
 
+/*
+ * A packed DIB (BITMAPINFO, colour table, bits) of @n bytes at @q. The
+ * colour table's length is what lies between the header and the bits:
+ * uncompressed bits are the last stride x height bytes (writers differ on
+ * biClrUsed, and some leave the table out to use the selected palette).
+ */
+static int
+wmf_dib(mf_player *pl, const unsigned char *q, size_t n, int usage, mf_dib *d)
+{
+	uint32_t hsize, comp = 0, w, h;
+	int bpp;
+	size_t need, pal = 0;
+
+	if (n < 12)
+		goto corrupt;
+	hsize = mf_u32(q);
+	if (hsize == 12) {
+		w = mf_u16(q + 4);
+		h = mf_u16(q + 6);
+		bpp = mf_u16(q + 10);
+	} else if (hsize >= 40 && hsize <= n) {
+		int32_t sh = mf_i32(q + 8);
+		w = (uint32_t) mf_i32(q + 4);
+		h = sh < 0 ? (uint32_t) -(int64_t) sh : (uint32_t) sh;
+		bpp = mf_u16(q + 14);
+		comp = mf_u32(q + 16);
+	} else {
+		goto corrupt;
+	}
+	d->bmi = q;
+	d->pal_colors = usage == 1;
+	if (comp == 0 || comp == 3) {
+		if (w > 65535 || h > 65535 || bpp > 32)
+			goto corrupt;
+		need = (((size_t) w * (size_t) bpp + 31) / 32) * 4 * (size_t) h;
+		if (need > n - hsize) {
+			mf_note(pl, "truncated bitmap");
+			return -1;
+		}
+		d->bits = q + n - need;
+		d->bits_len = need;
+		d->bmi_len = n - need;
+		return 0;
+	}
+	/* compressed bits (RLE, JPEG, PNG): after the colour table */
+	if (bpp <= 8 && bpp > 0) {
+		uint32_t used = hsize >= 40 ? mf_u32(q + 32) : 0;
+		pal = (size_t) (used && used < (1u << bpp) ? used : 1u << bpp) *
+		      (usage == 1 ? 2u : 4u);
+	}
+	if (pal > n - hsize)
+		goto corrupt;
+	d->bits = q + hsize + pal;
+	d->bits_len = n - hsize - pal;
+	d->bmi_len = hsize + pal;
+	return 0;
+corrupt:
+	mf_note(pl, "corrupt bitmap");
+	return -1;
+}
+
 /* DIB blits: STRETCHDIB, DIBSTRETCHBLT, DIBBITBLT, and their forms
  * without a bitmap (a pattern or constant raster operation). */
 static void
@@ -249,42 +310,8 @@ dib_blit(mf_player *pl, const wmr *r)
 		dib_off = 16;
 		break;
 	}
-	if (r->n <= dib_off + 4)
+	if (r->n <= dib_off || wmf_dib(pl, r->q + dib_off, r->n - dib_off, usage, &d))
 		return;
-	/* the DIB: BITMAPINFO (header + palette), then the bits */
-	d.bmi = r->q + dib_off;
-	d.bmi_len = r->n - dib_off;
-	d.pal_colors = usage == 1;
-	{
-		uint32_t hsize = mf_u32(d.bmi), n_pal = 0, comp = 0;
-		int bpp;
-		size_t pal = 0;
-		if (hsize == 12 && d.bmi_len >= 12) {
-			bpp = mf_u16(d.bmi + 10);
-			pal = bpp <= 8 ? ((size_t) 1 << bpp) * 3 : 0;
-		} else if (hsize >= 40 && hsize <= d.bmi_len) {
-			bpp = mf_u16(d.bmi + 14);
-			comp = mf_u32(d.bmi + 16);
-			n_pal = mf_u32(d.bmi + 32);
-			if (bpp <= 8)
-				pal = (n_pal && n_pal < (1u << bpp) ? n_pal : (1u << bpp)) *
-				      (usage == 1 ? 2u : 4u);
-			else if (comp == 3 && hsize == 40)
-				pal = 12;
-			else if (n_pal && n_pal <= 256)
-				pal = (size_t) n_pal * 4;   /* optional palette */
-		} else {
-			mf_note(pl, "corrupt bitmap");
-			return;
-		}
-		if (hsize + pal > d.bmi_len) {
-			mf_note(pl, "truncated bitmap");
-			return;
-		}
-		d.bits = d.bmi + hsize + pal;
-		d.bits_len = d.bmi_len - hsize - pal;
-		d.bmi_len = hsize + pal;
-	}
 	img = mf_dib_decode(pl, &d, 0, &bu);
 	if (!img)
 		return;
@@ -309,6 +336,7 @@ create_font(mf_player *pl, const wmr *r)
 	o->font.italic = r->q[10];
 	o->font.underline = r->q[11];
 	o->font.strikeout = r->q[12];
+	o->font.charset = r->q[13];
 	/* the face name is 8-bit (the charset's code page); keep ASCII,
 	 * Latin-1 for the rest */
 	for (size_t i = 18; i < r->n && i < 18 + 32 && r->q[i]; i++) {
@@ -325,23 +353,12 @@ create_font(mf_player *pl, const wmr *r)
 	o->font.face[k] = 0;
 }
 
-/* 8-bit text to UTF-16 units (Latin-1; the code page is not known). */
-static uint16_t *
-latin1(const unsigned char *s, size_t n)
-{
-	uint16_t *u = malloc(n * 2 + 2);
-
-	if (u)
-		for (size_t i = 0; i < n; i++)
-			u[i] = s[i];
-	return u;
-}
-
 static void
 text_out(mf_player *pl, const wmr *r)
 {
 	uint16_t *u;
-	size_t n, strw;
+	size_t n, strw, un;
+	int per_byte;
 
 	if (!has(r, 0, 2))
 		return;
@@ -349,10 +366,10 @@ text_out(mf_player *pl, const wmr *r)
 	strw = (n + 1) / 2 * 2;
 	if (!has(r, 2, strw + 4))
 		return;
-	u = latin1(r->q + 2, n);
+	u = mf_text_8bit(pl, r->q + 2, n, &un, &per_byte);
 	if (!u)
 		return;
-	mf_text(pl, arg(r, 1 + strw / 2 + 1), arg(r, 1 + strw / 2), u, (uint32_t) n,
+	mf_text(pl, arg(r, 1 + strw / 2 + 1), arg(r, 1 + strw / 2), u, (uint32_t) un,
 	        NULL, 0, 0, NULL);
 	free(u);
 }
@@ -360,7 +377,8 @@ text_out(mf_player *pl, const wmr *r)
 static void
 ext_text_out(mf_player *pl, const wmr *r)
 {
-	size_t n, at = 8, i;
+	size_t n, at = 8, i, un;
+	int per_byte;
 	uint32_t opts;
 	double rect[4];
 	uint16_t *u;
@@ -379,17 +397,18 @@ ext_text_out(mf_player *pl, const wmr *r)
 	}
 	if (!has(r, at, n))
 		return;
-	u = latin1(r->q + at, n);
+	u = mf_text_8bit(pl, r->q + at, n, &un, &per_byte);
 	if (!u)
 		return;
 	at += (n + 1) / 2 * 2;
-	if (n && has(r, at, n * 2)) {
+	/* advances are per byte: they apply while bytes map to characters */
+	if (n && per_byte && has(r, at, n * 2)) {
 		dx = malloc(n * sizeof *dx);
 		if (dx)
 			for (i = 0; i < n; i++)
 				dx[i] = mf_i16(r->q + at + 2 * i);
 	}
-	mf_text(pl, arg(r, 1), arg(r, 0), u, (uint32_t) n, dx, 0, opts,
+	mf_text(pl, arg(r, 1), arg(r, 0), u, (uint32_t) un, dx, 0, opts,
 	        (opts & (MF_ETO_OPAQUE | MF_ETO_CLIPPED)) ? rect : NULL);
 	free(dx);
 	free(u);
@@ -402,8 +421,8 @@ play_record(mf_player *pl, const wmr *r, const wmf_info *w)
 	mf_obj *o;
 
 	switch (r->fn) {
-	case 0x0201: if (has(r, 0, 4)) dc->bk_color = mf_u32(r->q) & 0xFFFFFF; break;
-	case 0x0209: if (has(r, 0, 4)) dc->text_color = mf_u32(r->q) & 0xFFFFFF; break;
+	case 0x0201: if (has(r, 0, 4)) dc->bk_color = mf_u32(r->q); break;
+	case 0x0209: if (has(r, 0, 4)) dc->text_color = mf_u32(r->q); break;
 	case 0x0102: if (has(r, 0, 2)) dc->bk_opaque = mf_u16(r->q) == 2; break;
 	case 0x0103:
 		/* MM_TEXT etc. would use device units of a device we do not
@@ -415,7 +434,7 @@ play_record(mf_player *pl, const wmr *r, const wmf_info *w)
 	case 0x0106: if (has(r, 0, 2)) dc->winding = mf_u16(r->q) == 2; break;
 	case 0x012E: if (has(r, 0, 2)) dc->text_align = mf_u16(r->q); break;
 	case 0x0104: case 0x0107: case 0x0108: case 0x020A: case 0x0231:
-	case 0x0234: case 0x0035: case 0x0037: case 0x0139: case 0x014C:
+	case 0x0035: case 0x0139: case 0x014C:
 	case 0x0626:   /* ROP2, stretch mode, char extra, justification,
 	                * mapper flags, palettes, layout, escapes */
 		break;
@@ -538,7 +557,7 @@ play_record(mf_player *pl, const wmr *r, const wmf_info *w)
 		o->kind = MF_OBJ_PEN;
 		o->pen.style = mf_u16(r->q) | MF_PS_GEOMETRIC;
 		o->pen.width = mf_i16(r->q + 2);
-		o->pen.color = mf_u32(r->q + 6) & 0xFFFFFF;
+		o->pen.color = mf_u32(r->q + 6);
 		break;
 	case 0x02FC:                  /* CREATEBRUSHINDIRECT: style, color, hatch */
 		o = new_object(pl);
@@ -546,7 +565,7 @@ play_record(mf_player *pl, const wmr *r, const wmf_info *w)
 			break;
 		o->kind = MF_OBJ_BRUSH;
 		o->brush.style = mf_u16(r->q);
-		o->brush.color = mf_u32(r->q + 2) & 0xFFFFFF;
+		o->brush.color = mf_u32(r->q + 2);
 		o->brush.hatch = mf_u16(r->q + 6);
 		if (o->brush.style != MF_BS_SOLID && o->brush.style != MF_BS_NULL &&
 		    o->brush.style != MF_BS_HATCHED)
@@ -561,29 +580,31 @@ play_record(mf_player *pl, const wmr *r, const wmf_info *w)
 		o->kind = MF_OBJ_BRUSH;
 		o->brush.style = MF_BS_SOLID;
 		o->brush.color = 0x808080;
-		if (!has(r, 0, 4 + 40))
+		if (!has(r, 0, 4 + 12))
 			break;
-		d.bmi = r->q + 4;
-		d.bmi_len = r->n - 4;
-		d.pal_colors = mf_u16(r->q + 2) == 1;
-		{
-			uint32_t hs = mf_u32(d.bmi), bpp = mf_u16(d.bmi + 14);
-			uint32_t np = mf_u32(d.bmi + 32);
-			size_t pal = bpp <= 8 ? (size_t) (np && np < (1u << bpp) ? np : 1u << bpp) *
-			             (d.pal_colors ? 2u : 4u) : 0;
-			if (hs < 40 || hs + pal > d.bmi_len)
-				break;
-			d.bits = d.bmi + hs + pal;
-			d.bits_len = d.bmi_len - hs - pal;
-			d.bmi_len = hs + pal;
-		}
+		if (wmf_dib(pl, r->q + 4, r->n - 4, mf_u16(r->q + 2), &d))
+			break;
 		o->brush.pattern = mf_dib_decode(pl, &d, 0, &bu);
 		if (o->brush.pattern)
 			o->brush.style = MF_BS_DIBPATTERNPT;
 		break;
 	}
 	case 0x02FB: create_font(pl, r); break;
-	case 0x00F7: case 0x01F9: case 0x06FF:   /* palette, pattern brush, region */
+	case 0x00F7:                  /* CREATEPALETTE: start, count, entries */
+		o = new_object(pl);
+		if (o && has(r, 0, 4) && has(r, 4, (size_t) mf_u16(r->q + 2) * 4))
+			mf_palette_set(o, r->q + 4, mf_u16(r->q + 2));
+		break;
+	case 0x0037:                  /* SETPALENTRIES: of the selected palette */
+		if (has(r, 0, 4) && has(r, 4, (size_t) mf_u16(r->q + 2) * 4))
+			mf_palette_entries(pl, NULL, mf_u16(r->q), r->q + 4,
+			                   mf_u16(r->q + 2));
+		break;
+	case 0x0234:                  /* SELECTPALETTE */
+		if (has(r, 0, 2))
+			mf_select(pl, mf_u16(r->q));
+		break;
+	case 0x01F9: case 0x06FF:     /* pattern brush, region */
 		if (r->fn == 0x01F9)
 			mf_unsupported(pl, "META_CREATEPATTERNBRUSH");
 		o = new_object(pl);
