@@ -275,7 +275,7 @@ stretch_dibits(mf_player *pl, const emr *r)
 		/* no bitmap: a pattern or constant raster operation */
 		mf_blit(pl, NULL, mf_u32(r->p + 68), mf_i32(r->p + 24),
 		        mf_i32(r->p + 28), mf_i32(r->p + 72), mf_i32(r->p + 76),
-		        0, 0, 0, 0, 1);
+		        0, 0, 0, 0, 1, 0);
 		return;
 	}
 	img = mf_dib_decode(pl, &d, 0, &bu);
@@ -288,7 +288,7 @@ stretch_dibits(mf_player *pl, const emr *r)
 		sy = cairo_image_surface_get_height(img) - sy - sh;
 	mf_blit(pl, img, mf_u32(r->p + 68), mf_i32(r->p + 24), mf_i32(r->p + 28),
 	        mf_i32(r->p + 72), mf_i32(r->p + 76), mf_i32(r->p + 32), sy,
-	        mf_i32(r->p + 40), sh, 1);
+	        mf_i32(r->p + 40), sh, 1, 0);
 	cairo_surface_destroy(img);
 }
 
@@ -323,14 +323,14 @@ bitblt(mf_player *pl, const emr *r)
 	if (dib_at(r, mf_u32(r->p + 84), mf_u32(r->p + 88), mf_u32(r->p + 92),
 	           mf_u32(r->p + 96), mf_u32(r->p + 80), &d)) {
 		mf_blit(pl, NULL, rop, mf_i32(r->p + 24), mf_i32(r->p + 28), dw, dh,
-		        0, 0, 0, 0, 1);
+		        0, 0, 0, 0, 1, 0);
 		return;
 	}
 	img = mf_dib_decode(pl, &d, use_alpha, &bu);
 	if (!img)
 		return;
 	mf_blit(pl, img, rop, mf_i32(r->p + 24), mf_i32(r->p + 28), dw, dh,
-	        mf_i32(r->p + 44), mf_i32(r->p + 48), sw, sh, alpha);
+	        mf_i32(r->p + 44), mf_i32(r->p + 48), sw, sh, alpha, r->type == 114);
 	cairo_surface_destroy(img);
 }
 
@@ -356,7 +356,7 @@ set_dibits(mf_player *pl, const emr *r)
 	if (bu)
 		sy = cairo_image_surface_get_height(img) - sy - h;
 	mf_blit(pl, img, 0x00CC0020u, mf_i32(r->p + 24), mf_i32(r->p + 28), w, h,
-	        mf_i32(r->p + 32), sy, w, h, 1);
+	        mf_i32(r->p + 32), sy, w, h, 1, 0);
 	cairo_surface_destroy(img);
 }
 
@@ -588,7 +588,7 @@ play_record(mf_player *pl, const emr *r, int *emfplus, int *dual)
 			else { dc->wex *= fx; dc->wey *= fy; }
 		}
 		break;
-	case 13: case 16: case 20: case 21: case 51:
+	case 13: case 16: case 20: case 51:
 	case 28: case 52: case 98: case 99: case 100: case 101: case 115:
 	case 122:
 		break;                 /* no visible effect for us */
@@ -599,6 +599,7 @@ play_record(mf_player *pl, const emr *r, int *emfplus, int *dual)
 	case 24: if (has(r, 8, 4)) dc->text_color = mf_u32(p + 8); break;
 	case 25: if (has(r, 8, 4)) dc->bk_color = mf_u32(p + 8); break;
 	case 57: if (has(r, 8, 4)) dc->arc_clockwise = mf_u32(p + 8) == 2; break;
+	case 21: if (has(r, 8, 4)) dc->halftone = mf_u32(p + 8) == 4; break;
 	case 58: if (has(r, 8, 4)) dc->miter = mf_u32(p + 8); break;
 	case 27:                   /* MOVETOEX */
 		if (has(r, 8, 8))

@@ -108,6 +108,7 @@ typedef struct mf_dc {
 	uint32_t text_align;      /* TA_* */
 	int map_mode;
 	int arc_clockwise;        /* SetArcDirection AD_CLOCKWISE */
+	int halftone;             /* SetStretchBltMode HALFTONE */
 	double miter;
 	double wox, woy, wex, wey;   /* window origin and extent */
 	double vox, voy, vex, vey;   /* viewport origin and extent */
@@ -228,10 +229,13 @@ typedef struct mf_dib {
 cairo_surface_t *mf_dib_decode(mf_player *pl, const mf_dib *d, int use_alpha,
                                int *bottom_up);
 /* Blit: @img (may be NULL for brush/constant rops) into the logical
- * rectangle, from source rectangle sx,sy,sw,sh of the image. */
+ * rectangle, from source rectangle sx,sy,sw,sh of the image. @smooth:
+ * interpolate when enlarging (AlphaBlend); otherwise only in HALFTONE
+ * stretch mode, as GDI. */
 void mf_blit(mf_player *pl, cairo_surface_t *img, uint32_t rop,
              double dx, double dy, double dw, double dh,
-             double sx, double sy, double sw, double sh, double alpha);
+             double sx, double sy, double sw, double sh, double alpha,
+             int smooth);
 
 /* text: UTF-16 code units, optional advances (logical units) */
 #define MF_ETO_OPAQUE 0x2

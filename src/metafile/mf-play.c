@@ -1254,10 +1254,22 @@ corrupt:
 #define ROP_WHITENESS 0x00FF0062u
 #define ROP_NOP 0x00AA0029u          /* destination unchanged */
 
+/* Whether one unit of the current user space (one source pixel) comes
+ * out larger than 1.5 device pixels each way. */
+static int
+enlarged(cairo_t *cr)
+{
+	double x = 1, y = 0, u = 0, v = 1;
+
+	cairo_user_to_device_distance(cr, &x, &y);
+	cairo_user_to_device_distance(cr, &u, &v);
+	return hypot(x, y) > 1.5 && hypot(u, v) > 1.5;
+}
+
 void
 mf_blit(mf_player *pl, cairo_surface_t *img, uint32_t rop,
         double dx, double dy, double dw, double dh,
-        double sx, double sy, double sw, double sh, double alpha)
+        double sx, double sy, double sw, double sh, double alpha, int smooth)
 {
 	cairo_t *cr = pl->cr;
 	cairo_operator_t op = CAIRO_OPERATOR_OVER;
@@ -1309,7 +1321,10 @@ mf_blit(mf_player *pl, cairo_surface_t *img, uint32_t rop,
 		cairo_translate(cr, -sx, -sy);
 		pat = cairo_pattern_create_for_surface(img);
 		cairo_pattern_set_extend(pat, CAIRO_EXTEND_PAD);
-		cairo_pattern_set_filter(pat, CAIRO_FILTER_GOOD);
+		/* GDI stretches without smoothing unless HALFTONE was asked
+		 * for: enlarged bitmaps keep their square pixels */
+		cairo_pattern_set_filter(pat, smooth || pl->dc.halftone || !enlarged(cr)
+		                              ? CAIRO_FILTER_GOOD : CAIRO_FILTER_NEAREST);
 		cairo_set_source(cr, pat);
 		cairo_paint_with_alpha(cr, alpha);
 		cairo_pattern_destroy(pat);

@@ -287,7 +287,7 @@ dib_blit(mf_player *pl, const wmr *r)
 	                * dstW, yDst, xDst, DIB */
 		if (r->n == 22) {   /* no bitmap: an extra reserved word */
 			mf_blit(pl, NULL, rop, arg(r, 10), arg(r, 9), arg(r, 8), arg(r, 7),
-			        0, 0, 0, 0, 1);
+			        0, 0, 0, 0, 1, 0);
 			return;
 		}
 		if (!has(r, 0, 20))
@@ -299,7 +299,7 @@ dib_blit(mf_player *pl, const wmr *r)
 	default:       /* 0x0940 DIBBITBLT: rop, ySrc, xSrc, h, w, yDst, xDst */
 		if (r->n == 18) {
 			mf_blit(pl, NULL, rop, arg(r, 8), arg(r, 7), arg(r, 6), arg(r, 5),
-			        0, 0, 0, 0, 1);
+			        0, 0, 0, 0, 1, 0);
 			return;
 		}
 		if (!has(r, 0, 16))
@@ -317,7 +317,7 @@ dib_blit(mf_player *pl, const wmr *r)
 		return;
 	if (bu && r->fn == 0x0F43)
 		sy = cairo_image_surface_get_height(img) - sy - sh;
-	mf_blit(pl, img, rop, dx, dy, dw, dh, sx, sy, sw, sh, 1);
+	mf_blit(pl, img, rop, dx, dy, dw, dh, sx, sy, sw, sh, 1, 0);
 	cairo_surface_destroy(img);
 }
 
@@ -433,7 +433,8 @@ play_record(mf_player *pl, const wmr *r, const wmf_info *w)
 		break;
 	case 0x0106: if (has(r, 0, 2)) dc->winding = mf_u16(r->q) == 2; break;
 	case 0x012E: if (has(r, 0, 2)) dc->text_align = mf_u16(r->q); break;
-	case 0x0104: case 0x0107: case 0x0108: case 0x020A: case 0x0231:
+	case 0x0107: if (has(r, 0, 2)) dc->halftone = mf_u16(r->q) == 4; break;
+	case 0x0104: case 0x0108: case 0x020A: case 0x0231:
 	case 0x0035: case 0x0139: case 0x014C:
 	case 0x0626:   /* ROP2, stretch mode, char extra, justification,
 	                * mapper flags, palettes, layout, escapes */
@@ -619,7 +620,7 @@ play_record(mf_player *pl, const wmr *r, const wmf_info *w)
 	case 0x061D:                  /* PATBLT: rop, h, w, y, x */
 		if (has(r, 0, 12))
 			mf_blit(pl, NULL, mf_u32(r->q), arg(r, 5), arg(r, 4), arg(r, 3),
-			        arg(r, 2), 0, 0, 0, 0, 1);
+			        arg(r, 2), 0, 0, 0, 0, 1, 0);
 		break;
 	case 0x0F43: case 0x0B41: case 0x0940: dib_blit(pl, r); break;
 	default: unsupported(pl, r->fn); break;
