@@ -322,13 +322,16 @@ em_size(mf_player *pl, const mf_font *f)
 		return 12;
 	if (h > MAX_EM)
 		return h;          /* refused by the caller */
-	d = font_desc(f, h);
+	/* the cell of a 100-unit font, in a context without a transform
+	 * (metrics under a stretched one are hinted nonsense) */
+	pango_context_set_matrix(pl->pango, NULL);
+	d = font_desc(f, 100);
 	m = pango_context_get_metrics(pl->pango, d, NULL);
 	cell = ((double) pango_font_metrics_get_ascent(m) +
 	        pango_font_metrics_get_descent(m)) / PANGO_SCALE;
 	pango_font_metrics_unref(m);
 	pango_font_description_free(d);
-	return cell > 0 ? h * h / cell : h;
+	return cell > 0 ? h * 100 / cell : h;
 }
 
 /* The text space: origin at the reference point, logical units, y down
@@ -427,23 +430,23 @@ mf_text(mf_player *pl, double x, double y, const uint16_t *s, uint32_t n,
 	    CAIRO_STATUS_SUCCESS)
 		goto done;
 	/* pango sizes are ints of 1/1024 units, and glyphs of less than a
-	 * tenth of a pixel, more than 8192 pixels or stretched 256 times
+	 * tenth of a pixel, more than 8192 pixels or stretched 64 times
 	 * are not text anyone can read (pango overflows on some): skip them */
+	if (!(fabs(pl->dc.font.height) <= MAX_EM))
+		goto done;
+	em = em_size(pl, &pl->dc.font);
+	if (!(em > 0) || em > MAX_EM)
+		goto done;
 	{
-		double h = pl->dc.font.height ? fabs(pl->dc.font.height) : 12;
-		double ax = hypot(tm.xx, tm.yx) * h, ay = hypot(tm.xy, tm.yy) * h;
-		double area = fabs(tm.xx * tm.yy - tm.xy * tm.yx) * h * h;
+		double ax = hypot(tm.xx, tm.yx) * em, ay = hypot(tm.xy, tm.yy) * em;
+		double area = fabs(tm.xx * tm.yy - tm.xy * tm.yx) * em * em;
 		/* ... nor glyphs squashed flat (a nearly singular matrix) */
-		if (!(h <= MAX_EM) || !(ax >= 0.1 && ax <= 8192) ||
-		    !(ay >= 0.1 && ay <= 8192) || !(area >= ax * ay * 1e-3) ||
-		    ax > 256 * ay || ay > 256 * ax)
+		if (!(ax >= 0.1 && ax <= 8192) || !(ay >= 0.1 && ay <= 8192) ||
+		    !(area >= ax * ay * 1e-3) || ax > 64 * ay || ay > 64 * ax)
 			goto done;
 	}
 	cairo_set_matrix(cr, &tm);
 	pango_cairo_update_context(cr, pl->pango);
-	em = em_size(pl, &pl->dc.font);
-	if (!(em > 0) || em > MAX_EM)
-		goto done;
 	layout = pango_layout_new(pl->pango);
 	desc = font_desc(&pl->dc.font, em);
 	pango_layout_set_font_description(layout, desc);
