@@ -6,7 +6,8 @@ Usage:  python3 tests/fuzz/gen-seeds.py [--out DIR]
 Standard library only, deterministic bytes. The part targets (slide,
 layout, master, theme, chart) get parts taken from the committed sample
 decks (samples/*.pptx, themselves generated); the others are built here
-with the sample generator's helpers (samples/gen-samples.py). Every seed
+with the sample generators' helpers (samples/gen-samples.py, and
+samples/gen-metafile.py for the metafile target). Every seed
 is small: the corpora stay at a few KB per target. Existing seeds of a
 target are replaced; corpora of targets not listed here (another
 module's) are left alone.
@@ -125,6 +126,21 @@ def image_seeds():
     }
 
 
+def metafile_seeds():
+    """EMF and WMF files from samples/gen-metafile.py's writers."""
+    spec = importlib.util.spec_from_file_location("gen_metafile",
+                                                  ROOT / "samples" / "gen-metafile.py")
+    gm = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gm)
+    return {
+        "shapes.emf": gm.emf_shapes(),
+        "state.emf": gm.emf_state(),
+        "dual.emf": gm.emf_dual_and_unsupported(),
+        "placeable.wmf": gm.wmf_placeable(),
+        "plain.wmf": gm.wmf_plain(),
+    }
+
+
 def small_deck(with_picture):
     master = gs.Master(layouts=[gs.layout_title_only()])
     d = gs.Deck("Fuzz seed", master=master)
@@ -182,7 +198,8 @@ def main():
     corpora["image"] = image_seeds()
     corpora["deck"] = {"deck-text.pptx": small_deck(False), "deck-picture.pptx": small_deck(True)}
     corpora["opc"] = package_seeds()
-    for target, seeds in sorted(corpora.items()):
+    # binary seeds: written, but not mined for dictionary tokens
+    for target, seeds in sorted(dict(corpora, metafile=metafile_seeds()).items()):
         d = args.out / target
         if d.exists():
             shutil.rmtree(d)
