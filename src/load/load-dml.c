@@ -290,6 +290,113 @@ load_media(load_part *lp, const char *rid, int external, dml_media *out)
 
 static uint8_t rect_algn(const char *s, uint8_t dflt);
 
+/* The @n-th (0-based) colour child of @el; 0 if there is none. */
+static int
+load_nth_color(load_part *lp, const xmlNode *el, int n, dml_color *out)
+{
+	memset(out, 0, sizeof *out);
+	SXML_EACH(c, el)
+		if (is_color(c) && n-- == 0) {
+			load_color_elem(lp, c, out);
+			return out->kind != DML_COLOR_NONE;
+		}
+	return 0;
+}
+
+/* One recolour effect child of a:blip into @fx; 0 if it is not one we
+ * draw (the caller reports it). */
+static int
+load_blip_effect(load_part *lp, const xmlNode *e, dml_blip_fx *fx)
+{
+	memset(fx, 0, sizeof *fx);
+	if (sxml_is(e, "grayscl"))
+		fx->kind = DML_BLIP_GRAYSCL;
+	else if (sxml_is(e, "duotone")) {
+		fx->kind = DML_BLIP_DUOTONE;
+		if (!load_nth_color(lp, e, 0, &fx->c1) || !load_nth_color(lp, e, 1, &fx->c2))
+			return 0;
+	}
+	else if (sxml_is(e, "biLevel")) {
+		fx->kind = DML_BLIP_BILEVEL;
+		fx->a = 50000;
+		sxml_attr_pct(e, "thresh", &fx->a);
+	}
+	else if (sxml_is(e, "clrChange")) {
+		fx->kind = DML_BLIP_CLR_CHANGE;
+		fx->use_alpha = (uint8_t) sxml_attr_bool(e, "useA", 1);
+		if (!load_color(lp, sxml_child(e, "clrFrom"), &fx->c1) ||
+		    !load_color(lp, sxml_child(e, "clrTo"), &fx->c2))
+			return 0;
+	}
+	else if (sxml_is(e, "lum")) {
+		fx->kind = DML_BLIP_LUM;
+		sxml_attr_pct(e, "bright", &fx->a);
+		sxml_attr_pct(e, "contrast", &fx->b);
+		if (fx->a == 0 && fx->b == 0)
+			return -1; /* no change: nothing to do, nothing to report */
+	}
+	else
+		return 0;
+	return 1;
+}
+
+/* The a:blip's children: alphaModFix, recolour effects (kept in document
+ * order, in the arena), the asvg:svgBlip extension. */
+static int
+load_blip(load_part *lp, const xmlNode *blip, dml_fill *out)
+{
+	uint32_t n = 0;
+	const char *rid;
+
+	SXML_EACH(e, blip)
+		n++;
+	if (n > 255)
+		n = 255;
+	if (n) {
+		out->fx = s2p_arena_alloc_array(lp->arena, n, sizeof *out->fx);
+		if (!out->fx)
+			return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+	}
+	SXML_EACH(e, blip) {
+		int r;
+		if (sxml_is(e, "alphaModFix")) {
+			sxml_attr_pct(e, "amt", &out->alpha_pct1k);
+			continue;
+		}
+		if (sxml_is(e, "extLst")) {
+			/* Office 2016 SVG pictures: the a:blip is their PNG
+			 * fallback. (a14:imgProps artistic effects need nothing:
+			 * PowerPoint saves the picture with them applied and keeps
+			 * the original in a14:imgLayer.) */
+			SXML_EACH(x, e) {
+				const xmlNode *svg = sxml_child(x, "svgBlip");
+				if (!svg || !s2p_str_eq(sxml_attr(x, "uri"),
+				                        "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"))
+					continue;
+				if ((rid = sxml_attr_rel(svg, "embed")) != NULL) {
+					int rc = load_media(lp, rid, 0, &out->svg);
+					if (rc)
+						return rc;
+				}
+				else if ((rid = sxml_attr_rel(svg, "link")) != NULL)
+					pml_diag_add(lp->diags, lp->part, "linked (external) SVG "
+					             "picture is not fetched; its PNG fallback is "
+					             "drawn");
+			}
+			continue;
+		}
+		if (out->n_fx >= n)
+			break;
+		r = load_blip_effect(lp, e, &out->fx[out->n_fx]);
+		if (r > 0)
+			out->n_fx++;
+		else if (r == 0)
+			pml_diag_add(lp->diags, lp->part, "picture effect a:%s not applied",
+			             (const char *) e->name);
+	}
+	return 0;
+}
+
 static int
 load_blip_fill(load_part *lp, const xmlNode *el, dml_fill *out)
 {
@@ -321,13 +428,9 @@ load_blip_fill(load_part *lp, const xmlNode *el, dml_fill *out)
 	}
 	if (!blip)
 		return 0;
-	SXML_EACH(e, blip) {
-		if (sxml_is(e, "alphaModFix"))
-			sxml_attr_pct(e, "amt", &out->alpha_pct1k);
-		else if (!sxml_is(e, "extLst"))
-			pml_diag_add(lp->diags, lp->part, "picture effect a:%s not applied",
-			             (const char *) e->name);
-	}
+	rc = load_blip(lp, blip, out);
+	if (rc)
+		return rc;
 	rid = sxml_attr_rel(blip, "embed");
 	if (rid)
 		rc = load_media(lp, rid, 0, &out->media);

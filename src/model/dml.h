@@ -42,6 +42,22 @@ typedef struct dml_media {
 	s2p_blob *blob;       /* raw bytes; NULL if missing */
 } dml_media;
 
+/* Picture recolouring on a:blip (§20.1.8), applied in document order. */
+enum dml_blip_fx_kind {
+	DML_BLIP_GRAYSCL,     /* a:grayscl */
+	DML_BLIP_DUOTONE,     /* a:duotone: c1 (dark) .. c2 (light) */
+	DML_BLIP_BILEVEL,     /* a:biLevel@thresh (a) */
+	DML_BLIP_CLR_CHANGE,  /* a:clrChange: c1 -> c2; use_alpha = @useA */
+	DML_BLIP_LUM          /* a:lum@bright (a), @contrast (b) */
+};
+
+typedef struct dml_blip_fx {
+	uint8_t kind;         /* enum dml_blip_fx_kind */
+	uint8_t use_alpha;
+	int32_t a, b;         /* 1/1000 % */
+	dml_color c1, c2;
+} dml_blip_fx;
+
 typedef struct dml_fill {
 	uint8_t kind;         /* enum dml_fill_kind */
 	dml_color color;      /* solid, pattern foreground */
@@ -57,6 +73,9 @@ typedef struct dml_fill {
 	dml_rect_pct tile_rect; /* gradients: the box the stops span */
 	/* picture */
 	dml_media media;
+	dml_media svg;        /* asvg:svgBlip: drawn instead of @media */
+	dml_blip_fx *fx;      /* recolour effects (arena), @n_fx of them */
+	uint8_t n_fx;
 	dml_rect_pct src_rect;
 	dml_rect_pct stretch; /* a:stretch/a:fillRect */
 	uint8_t tile;         /* a:tile instead of a:stretch */

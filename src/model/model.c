@@ -15,8 +15,10 @@
 void
 dml_fill_release(dml_fill *f)
 {
-	if (f)
-		S2P_CLEAR(s2p_blob_unref, f->media.blob);
+	if (!f)
+		return;
+	S2P_CLEAR(s2p_blob_unref, f->media.blob);
+	S2P_CLEAR(s2p_blob_unref, f->svg.blob);
 }
 
 void
@@ -230,6 +232,10 @@ rpr_copy(dml_rpr *r, s2p_arena *a, int *ok)
 	if (r->fill.kind == DML_FILL_BLIP) {
 		r->fill.kind = DML_FILL_UNSET;
 		r->fill.media.blob = NULL;
+		r->fill.svg.blob = NULL;
+		r->fill.svg.part = NULL;
+		r->fill.fx = NULL;
+		r->fill.n_fx = 0;
 	}
 }
 

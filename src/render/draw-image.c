@@ -7,6 +7,7 @@
  * read-only); then srcRect cropping and fillRect stretching.
  */
 #include "render/draw-imp.h"
+#include "render/image-imp.h"
 
 #include <jpeglib.h>
 #include <tiffio.h>
@@ -42,57 +43,61 @@ be32(const unsigned char *p)
 	return (uint32_t) p[0] << 24 | (uint32_t) p[1] << 16 | (uint32_t) p[2] << 8 | p[3];
 }
 
-/* One decode: its input and the diagnostic it may leave (repeated to
- * every slide that draws the picture). */
-typedef struct decode_ctx {
-	const dml_media *m;
-	uint64_t max_pixels;
-	char msg[160];
-} decode_ctx;
-
-static void
-decode_msg(decode_ctx *d, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
-
-static void
-decode_msg(decode_ctx *d, const char *fmt, ...)
+void
+draw_decode_msg(draw_decode *d, const char *fmt, ...)
 {
 	va_list ap;
 
+	if (d->msg[0])
+		return;
 	va_start(ap, fmt);
 	vsnprintf(d->msg, sizeof d->msg, fmt, ap);
 	va_end(ap);
 }
 
-static int
-pixels_ok(decode_ctx *d, uint64_t w, uint64_t h)
+int
+draw_decode_pixels_ok(draw_decode *d, uint64_t w, uint64_t h)
 {
 	if (w == 0 || h == 0 || w > 65535 || h > 65535 || w * h > d->max_pixels) {
-		decode_msg(d, "picture %s is %llux%llu pixels, over the limit of %llu; "
-		           "not drawn", d->m->part, (unsigned long long) w,
-		           (unsigned long long) h, (unsigned long long) d->max_pixels);
+		draw_decode_msg(d, "picture %s is %llux%llu pixels, over the limit of "
+		                "%llu; not drawn", d->part, (unsigned long long) w,
+		                (unsigned long long) h,
+		                (unsigned long long) d->max_pixels);
 		return 0;
 	}
 	return 1;
 }
 
-static cairo_surface_t *
-decode_png(decode_ctx *d)
+cairo_surface_t *
+draw_decode_surface(draw_decode *d, int w, int h)
 {
-	const dml_media *m = d->m;
-	const s2p_blob *b = m->blob;
-	read_cursor c = { b->data, b->size };
-	cairo_surface_t *s;
+	cairo_surface_t *s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
 
-	if (b->size < 24 || memcmp(b->data + 12, "IHDR", 4) != 0) {
-		decode_msg(d, "picture %s: corrupt PNG", m->part);
+	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+		draw_decode_msg(d, "picture %s: out of memory for %dx%d pixels",
+		                d->part, w, h);
+		cairo_surface_destroy(s);
 		return NULL;
 	}
-	if (!pixels_ok(d, be32(b->data + 16), be32(b->data + 20)))
+	cairo_surface_flush(s);
+	return s;
+}
+
+static cairo_surface_t *
+decode_png(draw_decode *d)
+{
+	read_cursor c = { d->data, d->size };
+	cairo_surface_t *s;
+
+	if (d->size < 24 || memcmp(d->data + 12, "IHDR", 4) != 0) {
+		draw_decode_msg(d, "picture %s: corrupt PNG", d->part);
+		return NULL;
+	}
+	if (!draw_decode_pixels_ok(d, be32(d->data + 16), be32(d->data + 20)))
 		return NULL;
 	s = cairo_image_surface_create_from_png_stream(png_read_cb, &c);
 	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		decode_msg(d, "picture %s: cannot decode PNG (%s)", m->part,
+		draw_decode_msg(d, "picture %s: cannot decode PNG (%s)", d->part,
 		           cairo_status_to_string(cairo_surface_status(s)));
 		cairo_surface_destroy(s);
 		return NULL;
@@ -125,9 +130,8 @@ on_jpeg_message(j_common_ptr cinfo, int level)
 /* Decode with libjpeg; libjpeg reports errors only through longjmp, so
  * this function owns the setjmp and every resource it must release. */
 static cairo_surface_t *
-decode_jpeg(decode_ctx *d, double want_w, double want_h)
+decode_jpeg(draw_decode *d, double want_w, double want_h)
 {
-	const dml_media *m = d->m;
 	struct jpeg_decompress_struct cinfo;
 	jpeg_err jerr;
 	cairo_surface_t *volatile s = NULL;
@@ -141,7 +145,8 @@ decode_jpeg(decode_ctx *d, double want_w, double want_h)
 	jerr.mgr.emit_message = on_jpeg_message;
 	jerr.msg[0] = 0;
 	if (setjmp(jerr.jmp)) {
-		decode_msg(d, "picture %s: cannot decode JPEG (%s)", m->part, jerr.msg);
+		draw_decode_msg(d, "picture %s: cannot decode JPEG (%s)", d->part,
+		                jerr.msg);
 		jpeg_destroy_decompress(&cinfo);
 		free(row);
 		if (s)
@@ -149,10 +154,10 @@ decode_jpeg(decode_ctx *d, double want_w, double want_h)
 		return NULL;
 	}
 	jpeg_create_decompress(&cinfo);
-	jpeg_mem_src(&cinfo, m->blob->data, (unsigned long) m->blob->size);
+	jpeg_mem_src(&cinfo, d->data, (unsigned long) d->size);
 	jpeg_save_markers(&cinfo, JPEG_APP0 + 14, 64);
 	jpeg_read_header(&cinfo, TRUE);
-	if (!pixels_ok(d, cinfo.image_width, cinfo.image_height)) {
+	if (!draw_decode_pixels_ok(d, cinfo.image_width, cinfo.image_height)) {
 		jpeg_destroy_decompress(&cinfo);
 		return NULL;
 	}
@@ -287,31 +292,30 @@ tiff_unmap(thandle_t h, void *base, toff_t size)
 
 /* TIFF through libtiff's RGBA interface (first directory). */
 static cairo_surface_t *
-decode_tiff(decode_ctx *d)
+decode_tiff(draw_decode *d)
 {
-	const dml_media *m = d->m;
-	tiff_mem mem = { m->blob->data, m->blob->size, 0 };
+	tiff_mem mem = { d->data, d->size, 0 };
 	TIFF *tif;
 	uint32_t w = 0, h = 0, *px;
 	cairo_surface_t *s;
 	unsigned char *data;
 	int stride;
 
-	tif = TIFFClientOpen(m->part, "rm", &mem, tiff_read, tiff_write, tiff_seek,
+	tif = TIFFClientOpen(d->part, "rm", &mem, tiff_read, tiff_write, tiff_seek,
 	                     tiff_close, tiff_size, tiff_map, tiff_unmap);
 	if (!tif) {
-		decode_msg(d, "picture %s: corrupt TIFF", m->part);
+		draw_decode_msg(d, "picture %s: corrupt TIFF", d->part);
 		return NULL;
 	}
 	TIFFGetField(tif, TIFFTAG_IMAGEWIDTH, &w);
 	TIFFGetField(tif, TIFFTAG_IMAGELENGTH, &h);
-	if (!pixels_ok(d, w, h)) {
+	if (!draw_decode_pixels_ok(d, w, h)) {
 		TIFFClose(tif);
 		return NULL;
 	}
 	px = s2p_malloc_array((size_t) w * h, sizeof *px);
 	if (!px || !TIFFReadRGBAImageOriented(tif, w, h, px, ORIENTATION_TOPLEFT, 0)) {
-		decode_msg(d, "picture %s: cannot decode TIFF", m->part);
+		draw_decode_msg(d, "picture %s: cannot decode TIFF", d->part);
 		free(px);
 		TIFFClose(tif);
 		return NULL;
@@ -342,47 +346,163 @@ decode_tiff(decode_ctx *d)
 	return s;
 }
 
-static const char *
-sniff(const s2p_blob *b)
+/* Signature tests: @p holds the first @n bytes of the part. */
+static int
+is_png(const unsigned char *p, size_t n)
 {
-	const unsigned char *p = b->data;
-	size_t n = b->size;
-
-	if (n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0) return "png";
-	if (n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF) return "jpeg";
-	if (n >= 6 && memcmp(p, "GIF8", 4) == 0) return "GIF";
-	if (n >= 2 && p[0] == 'B' && p[1] == 'M') return "BMP";
-	if (n >= 4 && (memcmp(p, "II*\0", 4) == 0 || memcmp(p, "MM\0*", 4) == 0))
-		return "TIFF";
-	if (n >= 44 && p[0] == 1 && p[1] == 0 && p[2] == 0 && p[3] == 0 &&
-	    memcmp(p + 40, " EMF", 4) == 0) return "EMF";
-	if (n >= 4 && p[0] == 0xD7 && p[1] == 0xCD && p[2] == 0xC6 && p[3] == 0x9A)
-		return "WMF";
-	if (n >= 12 && memcmp(p, "RIFF", 4) == 0 && memcmp(p + 8, "WEBP", 4) == 0)
-		return "WebP";
-	if (n >= 2 && p[0] == 'I' && p[1] == 'I' && n >= 4 && p[2] == 0xBC)
-		return "JPEG XR";
-	for (size_t i = 0; i < n && i < 512; i++)
-		if (p[i] == '<')
-			return memmem_svg(p + i, n - i) ? "SVG" : "unknown";
-	return "unknown";
+	return n >= 8 && memcmp(p, "\x89PNG\r\n\x1a\n", 8) == 0;
 }
 
-/* Decode @d->m at no less than @want_w x @want_h pixels where the format
- * can decode smaller (JPEG); NULL with d->msg set on failure. */
-static cairo_surface_t *
-decode_any(decode_ctx *d, int want_w, int want_h)
+static int
+is_jpeg(const unsigned char *p, size_t n)
 {
-	const char *kind = sniff(d->m->blob);
+	return n >= 3 && p[0] == 0xFF && p[1] == 0xD8 && p[2] == 0xFF;
+}
 
-	if (!strcmp(kind, "png"))
-		return decode_png(d);
-	if (!strcmp(kind, "TIFF"))
-		return decode_tiff(d);
-	if (!strcmp(kind, "jpeg"))
-		return decode_jpeg(d, want_w, want_h);
-	decode_msg(d, "picture %s: %s images are not supported yet; left empty",
-	           d->m->part, kind);
+static int
+is_gif(const unsigned char *p, size_t n)
+{
+	return n >= 6 && memcmp(p, "GIF8", 4) == 0;
+}
+
+static int
+is_bmp(const unsigned char *p, size_t n)
+{
+	return n >= 2 && p[0] == 'B' && p[1] == 'M';
+}
+
+static int
+is_tiff(const unsigned char *p, size_t n)
+{
+	return n >= 4 && (memcmp(p, "II*\0", 4) == 0 || memcmp(p, "MM\0*", 4) == 0);
+}
+
+static int
+is_emf(const unsigned char *p, size_t n)
+{
+	return n >= 44 && p[0] == 1 && p[1] == 0 && p[2] == 0 && p[3] == 0 &&
+	       memcmp(p + 40, " EMF", 4) == 0;
+}
+
+static int
+is_wmf(const unsigned char *p, size_t n)
+{
+	/* placeable header key, or a bare header (type 1/2, 9-word size) */
+	return (n >= 4 && p[0] == 0xD7 && p[1] == 0xCD && p[2] == 0xC6 &&
+	        p[3] == 0x9A) ||
+	       (n >= 18 && (p[0] == 1 || p[0] == 2) && p[1] == 0 && p[2] == 9 &&
+	        p[3] == 0 && p[4] == 0 && (p[5] == 1 || p[5] == 3));
+}
+
+static int
+is_webp(const unsigned char *p, size_t n)
+{
+	return n >= 12 && memcmp(p, "RIFF", 4) == 0 && memcmp(p + 8, "WEBP", 4) == 0;
+}
+
+static int
+is_jxr(const unsigned char *p, size_t n)
+{
+	return n >= 4 && p[0] == 'I' && p[1] == 'I' && p[2] == 0xBC;
+}
+
+/* An XML document whose first element is <svg ...> (after an optional
+ * BOM, declaration, comments or DOCTYPE). */
+static int
+is_svg(const unsigned char *p, size_t n)
+{
+	for (size_t i = 0; i < n && i < 512; i++)
+		if (p[i] == '<')
+			return memmem_svg(p + i, n - i);
+	return 0;
+}
+
+static cairo_surface_t *
+dec_png(draw_decode *d, int want_w, int want_h)
+{
+	(void) want_w; (void) want_h;
+	return decode_png(d);
+}
+
+static cairo_surface_t *
+dec_jpeg(draw_decode *d, int want_w, int want_h)
+{
+	return decode_jpeg(d, want_w, want_h);
+}
+
+static cairo_surface_t *
+dec_tiff(draw_decode *d, int want_w, int want_h)
+{
+	(void) want_w; (void) want_h;
+	return decode_tiff(d);
+}
+
+static cairo_surface_t *
+dec_gif(draw_decode *d, int want_w, int want_h)
+{
+	(void) want_w; (void) want_h;
+	return draw_decode_gif(d);
+}
+
+static cairo_surface_t *
+dec_bmp(draw_decode *d, int want_w, int want_h)
+{
+	(void) want_w; (void) want_h;
+	return draw_decode_bmp(d);
+}
+
+static cairo_surface_t *
+dec_webp(draw_decode *d, int want_w, int want_h)
+{
+	(void) want_w; (void) want_h;
+	return draw_decode_webp(d);
+}
+
+/*
+ * The formats we recognise, tried in order. A decoder gets the drawn
+ * size (0 x 0 = natural size) so that scalable formats (JPEG's DCT
+ * scaling, vector formats) can produce that size directly; a NULL
+ * decoder means "recognised, cannot be decoded" (a diagnostic, the
+ * picture area left empty). To add a format, add a row.
+ */
+typedef cairo_surface_t *(*image_decode_fn)(draw_decode *d, int want_w,
+                                            int want_h);
+
+static const struct image_format {
+	const char *name;
+	int (*match)(const unsigned char *p, size_t n);
+	image_decode_fn decode;
+} image_formats[] = {
+	{ "PNG", is_png, dec_png },
+	{ "JPEG", is_jpeg, dec_jpeg },
+	{ "GIF", is_gif, dec_gif },
+	{ "BMP", is_bmp, dec_bmp },
+	{ "TIFF", is_tiff, dec_tiff },
+	{ "WebP", is_webp, dec_webp },
+	{ "SVG", is_svg, draw_decode_svg },
+	{ "EMF", is_emf, NULL },
+	{ "WMF", is_wmf, NULL },
+	{ "JPEG XR", is_jxr, NULL },
+};
+
+/* Decode @d at no less than @want_w x @want_h pixels where the format
+ * can decode smaller (JPEG) or at any size (SVG); NULL with d->msg set
+ * on failure. */
+static cairo_surface_t *
+decode_any(draw_decode *d, int want_w, int want_h)
+{
+	for (size_t i = 0; i < S2P_ARRAY_LEN(image_formats); i++) {
+		const struct image_format *f = &image_formats[i];
+		if (!f->match(d->data, d->size))
+			continue;
+		if (f->decode)
+			return f->decode(d, want_w, want_h);
+		draw_decode_msg(d, "picture %s: %s images cannot be decoded "
+		                "(not supported); left empty", d->part, f->name);
+		return NULL;
+	}
+	draw_decode_msg(d, "picture %s: unknown image format; left empty",
+	                d->part);
 	return NULL;
 }
 
@@ -571,7 +691,7 @@ box_halve(cairo_surface_t *src)
  * bounded by max_image_pixels.
  */
 static cairo_surface_t *
-decode_sized(decode_ctx *d, int want_w, int want_h)
+decode_sized(draw_decode *d, int want_w, int want_h)
 {
 	cairo_surface_t *s = decode_any(d, want_w, want_h), *t;
 	int w, h, tw, th;
@@ -606,11 +726,17 @@ cairo_surface_t *
 draw_image_decode(const dml_media *m, int want_w, int want_h,
                   uint64_t max_pixels, char *msg, size_t msg_size)
 {
-	decode_ctx d;
+	draw_decode d;
 	cairo_surface_t *s;
 
+	if (msg && msg_size)
+		msg[0] = 0;
+	if (!m->blob)
+		return NULL;
 	memset(&d, 0, sizeof d);
-	d.m = m;
+	d.part = m->part;
+	d.data = m->blob->data;
+	d.size = m->blob->size;
 	d.max_pixels = max_pixels;
 	s = decode_sized(&d, want_w, want_h);
 	if (msg && msg_size)
@@ -718,7 +844,7 @@ cache_trim(draw_image_cache *c)
 
 /* Fill @e from a decoded surface (or failure). */
 static void
-entry_set(image_entry *e, cairo_surface_t *s, const decode_ctx *d)
+entry_set(image_entry *e, cairo_surface_t *s, const draw_decode *d)
 {
 	memcpy(e->msg, d->msg, sizeof e->msg);
 	if (!s)
@@ -744,11 +870,13 @@ image_acquire(draw_ctx *dc, const dml_media *m, int want_w, int want_h,
 {
 	draw_image_cache *c = dc->w && shared ? dc->w->images : NULL;
 	image_entry *e;
-	decode_ctx d;
+	draw_decode d;
 	cairo_surface_t *s;
 
 	memset(&d, 0, sizeof d);
-	d.m = m;
+	d.part = m->part;
+	d.data = m->blob->data;
+	d.size = m->blob->size;
 	d.max_pixels = dc->lim->max_image_pixels;
 	if (!c) {
 		e = calloc(1, sizeof *e);
@@ -900,6 +1028,11 @@ tile_surface(cairo_surface_t *img, double cx, double cy, int cw, int ch,
 	return t;
 }
 
+static image_entry *picture_acquire(draw_ctx *dc, const dml_fill *f,
+                                    int want_w, int want_h, int shared);
+static cairo_surface_t *recolored_copy(draw_ctx *dc, const dml_fill *f,
+                                       cairo_surface_t *src, int w, int h);
+
 /*
  * a:tile (§20.1.8.58): the picture at its own size (96 dpi, PowerPoint's
  * default for pictures without a resolution) scaled by sx/sy, repeated
@@ -910,7 +1043,7 @@ static void
 draw_picture_tile(draw_ctx *dc, const dml_fill *f, double w, double h)
 {
 	cairo_t *cr = dc->cr;
-	cairo_surface_t *img, *tile;
+	cairo_surface_t *img, *tile, *tinted;
 	cairo_pattern_t *pat;
 	cairo_matrix_t m;
 	image_entry *e;
@@ -919,15 +1052,9 @@ draw_picture_tile(draw_ctx *dc, const dml_fill *f, double w, double h)
 
 	raster = cairo_surface_get_type(cairo_get_target(cr)) ==
 	         CAIRO_SURFACE_TYPE_IMAGE;
-	e = image_acquire(dc, &f->media, 0, 0, raster);
+	e = picture_acquire(dc, f, 0, 0, raster);
 	if (!e)
 		return;
-	if (e->msg[0])
-		pml_diag_add(dc->diags, dc->part, "%s", e->msg);
-	if (!e->pixels) {
-		image_release(dc, e);
-		return;
-	}
 	sl = f->src_rect.l / 100000.0; st = f->src_rect.t / 100000.0;
 	sr = f->src_rect.r / 100000.0; sb = f->src_rect.b / 100000.0;
 	cw = (int) lround(e->width * (1 - sl - sr));
@@ -944,6 +1071,13 @@ draw_picture_tile(draw_ctx *dc, const dml_fill *f, double w, double h)
 	                                                   e->width, e->height,
 	                                                   e->stride)
 	             : cairo_surface_reference(e->owner);
+	if (f->n_fx && (tinted = recolored_copy(dc, f, img, e->width, e->height))) {
+		if (raster)
+			cairo_surface_finish(img);
+		cairo_surface_destroy(img);
+		img = tinted;
+		raster = 0; /* a private surface now: nothing to finish */
+	}
 	tile = tile_surface(img, e->width * sl, e->height * st, cw, ch, f->tile_flip);
 	if (raster)
 		cairo_surface_finish(img);
@@ -972,17 +1106,88 @@ draw_picture_tile(draw_ctx *dc, const dml_fill *f, double w, double h)
 	cairo_pattern_destroy(pat);
 }
 
+/* The picture to draw for @f: its SVG if it has one that renders, else
+ * the bitmap (the SVG's PNG fallback). Reports each failure once per
+ * slide. NULL if there is nothing to draw. */
+static image_entry *
+picture_acquire(draw_ctx *dc, const dml_fill *f, int want_w, int want_h,
+                int shared)
+{
+	image_entry *e;
+
+	if (f->svg.blob) {
+		e = image_acquire(dc, &f->svg, want_w, want_h, shared);
+		if (e && e->pixels)
+			return e;
+		pml_diag_add(dc->diags, dc->part, "SVG picture %s not drawn (%s); "
+		             "drawing its fallback picture %s", f->svg.part,
+		             e && e->msg[0] ? e->msg : "out of memory",
+		             f->media.part ? f->media.part : "(none)");
+		if (e)
+			image_release(dc, e);
+		if (!f->media.blob)
+			return NULL;
+	}
+	e = image_acquire(dc, &f->media, want_w, want_h, shared);
+	if (e && e->msg[0])
+		pml_diag_add(dc->diags, dc->part, "%s", e->msg);
+	if (e && !e->pixels) {
+		image_release(dc, e);
+		return NULL;
+	}
+	return e;
+}
+
+/* A private, recoloured copy of @src (a.blip's effects); NULL if out of
+ * memory (the picture is then drawn without them). */
+static cairo_surface_t *
+recolored_copy(draw_ctx *dc, const dml_fill *f, cairo_surface_t *src,
+               int w, int h)
+{
+	draw_recolor ops[32];
+	int n = 0;
+	cairo_surface_t *dst = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, w, h);
+	cairo_t *cr;
+
+	if (cairo_surface_status(dst) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(dst);
+		return NULL;
+	}
+	cr = cairo_create(dst);
+	cairo_set_source_surface(cr, src, 0, 0);
+	cairo_set_operator(cr, CAIRO_OPERATOR_SOURCE);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	for (int i = 0; i < f->n_fx && n < (int) S2P_ARRAY_LEN(ops); i++) {
+		const dml_blip_fx *fx = &f->fx[i];
+		draw_recolor *op = &ops[n++];
+		dml_rgba c1 = draw_color(dc, &fx->c1, NULL);
+		dml_rgba c2 = draw_color(dc, &fx->c2, NULL);
+		op->kind = fx->kind;
+		op->use_alpha = fx->use_alpha;
+		op->a = fx->a / 100000.0;
+		op->b = fx->b / 100000.0;
+		op->c1[0] = c1.r; op->c1[1] = c1.g; op->c1[2] = c1.b; op->c1[3] = c1.a;
+		op->c2[0] = c2.r; op->c2[1] = c2.g; op->c2[2] = c2.b; op->c2[3] = c2.a;
+	}
+	cairo_surface_flush(dst);
+	draw_image_recolor(cairo_image_surface_get_data(dst), w, h,
+	                   cairo_image_surface_get_stride(dst), ops, n);
+	cairo_surface_mark_dirty(dst);
+	return dst;
+}
+
 void
 draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 {
 	cairo_t *cr = dc->cr;
-	cairo_surface_t *img;
+	cairo_surface_t *img, *tinted = NULL;
 	cairo_pattern_t *pat;
 	image_entry *e;
 	double iw, ih, sl, st, sr, sb, fl, ft, fr, fb, cw, ch, bx, by, bw, bh;
 	int want_w, want_h, raster;
 
-	if (w <= 0 || h <= 0 || !f->media.blob)
+	if (w <= 0 || h <= 0 || (!f->media.blob && !f->svg.blob))
 		return; /* a missing blob was reported when loading */
 	if (f->tile) {
 		draw_picture_tile(dc, f, w, h);
@@ -1002,7 +1207,7 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 	sr = f->src_rect.r / 100000.0; sb = f->src_rect.b / 100000.0;
 	if (1 - sl - sr <= 0 || 1 - st - sb <= 0)
 		return;
-	if (draw_metafile_sniff(f->media.blob)) {
+	if (!f->svg.blob && f->media.blob && draw_metafile_sniff(f->media.blob)) {
 		draw_metafile(dc, f, bx, by, bw, bh);   /* vectors, not pixels */
 		return;
 	}
@@ -1011,15 +1216,9 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 	raster = cairo_surface_get_type(cairo_get_target(cr)) ==
 	         CAIRO_SURFACE_TYPE_IMAGE;
 	drawn_size(dc, bw, bh, 1 - sl - sr, 1 - st - sb, &want_w, &want_h);
-	e = image_acquire(dc, &f->media, want_w, want_h, raster);
+	e = picture_acquire(dc, f, want_w, want_h, raster);
 	if (!e)
 		return;
-	if (e->msg[0])
-		pml_diag_add(dc->diags, dc->part, "%s", e->msg);
-	if (!e->pixels) {
-		image_release(dc, e);
-		return;
-	}
 	/* this worker's own surface over the shared, read-only pixels */
 	img = raster ? cairo_image_surface_create_for_data(e->pixels, e->format,
 	                                                   e->width, e->height,
@@ -1027,6 +1226,8 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 	             : cairo_surface_reference(e->owner);
 	iw = e->width;
 	ih = e->height;
+	if (f->n_fx)
+		tinted = recolored_copy(dc, f, img, e->width, e->height);
 	cw = iw * (1 - sl - sr);
 	ch = ih * (1 - st - sb);
 	cairo_save(cr);
@@ -1036,7 +1237,11 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 	cairo_translate(cr, bx, by);
 	cairo_scale(cr, bw / cw, bh / ch);
 	cairo_translate(cr, -iw * sl, -ih * st);
-	pat = cairo_pattern_create_for_surface(img);
+	/* negative srcRect insets leave the box larger than the picture:
+	 * the margin stays empty (the pattern pads only inside it) */
+	cairo_rectangle(cr, 0, 0, iw, ih);
+	cairo_clip(cr);
+	pat = cairo_pattern_create_for_surface(tinted ? tinted : img);
 	cairo_pattern_set_filter(pat, CAIRO_FILTER_GOOD);
 	cairo_pattern_set_extend(pat, CAIRO_EXTEND_PAD);
 	cairo_set_source(cr, pat);
@@ -1050,5 +1255,7 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 	if (raster)
 		cairo_surface_finish(img);
 	cairo_surface_destroy(img);
+	if (tinted)
+		cairo_surface_destroy(tinted);
 	image_release(dc, e);
 }
