@@ -211,6 +211,158 @@ no_drawing:
 	       S2P_FAIL(lp->err, e.code, "%s", e.msg) : 0;
 }
 
+/* mc:AlternateContent: we implement no optional extension, so take the
+ * Fallback (pictures for equations, ink, newer shapes); a Choice only when
+ * there is no Fallback. */
+static const xmlNode *
+alternate_content(const xmlNode *ac)
+{
+	const xmlNode *fb = sxml_child(ac, "Fallback");
+	return fb ? fb : sxml_child(ac, "Choice");
+}
+
+/* Attribute @name in any namespace (VML's o:relid). */
+static const char *
+attr_any_ns(const xmlNode *n, const char *name)
+{
+	for (const xmlAttr *a = n ? n->properties : NULL; a; a = a->next)
+		if (strcmp((const char *) a->name, name) == 0 && a->children &&
+		    a->children->type == XML_TEXT_NODE && !a->children->next)
+			return (const char *) a->children->content;
+	return NULL;
+}
+
+/* Find the o:relid of the VML shape @spid's v:imagedata. */
+static const char *
+vml_image_rel(const xmlNode *n, const char *spid)
+{
+	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
+		const char *r;
+		if (c->type != XML_ELEMENT_NODE)
+			continue;
+		if (sxml_is(c, "shape") && s2p_str_eq(sxml_attr(c, "id"), spid)) {
+			const xmlNode *img = sxml_child(c, "imagedata");
+			return attr_any_ns(img, "relid");
+		}
+		if ((r = vml_image_rel(c, spid)) != NULL)
+			return r;
+	}
+	return NULL;
+}
+
+/*
+ * The preview of a PowerPoint 2007-style OLE object: the VML shape named
+ * by p:oleObj@spid in the slide's legacy drawing part, whose
+ * v:imagedata@o:relid is the picture. 1 if found (into @out), 0 if not.
+ */
+static int
+load_ole_vml_preview(load_part *lp, const char *spid, dml_fill *out)
+{
+	const opc_rel *rel = opc_rels_find_kind(lp->rels, "vmlDrawing");
+	s2p_blob *blob = NULL;
+	xmlDoc *doc = NULL;
+	load_part vp;
+	const char *rid;
+	s2p_error e;
+	int found = 0;
+
+	s2p_error_clear(&e);
+	if (!spid || !rel || rel->external || rel->invalid ||
+	    opc_package_read(lp->ctx->pkg, rel->target, &blob, &e) ||
+	    !(doc = opc_xml_parse(blob, rel->target, lp->ctx->lim, &e)))
+		goto done;
+	rid = vml_image_rel(xmlDocGetRootElement(doc), spid);
+	if (!rid)
+		goto done;
+	vp = *lp;
+	vp.part = rel->target;
+	vp.rels = opc_rels_load(lp->ctx->pkg, rel->target, &e);
+	if (!vp.rels)
+		goto done;
+	memset(out, 0, sizeof *out);
+	out->kind = DML_FILL_BLIP;
+	out->alpha_pct1k = 100000;
+	found = load_media(&vp, rid, 0, &out->media) == 0 && out->media.blob;
+	opc_rels_free(vp.rels);
+done:
+	xmlFreeDoc(doc);
+	s2p_blob_unref(blob);
+	return found;
+}
+
+/*
+ * An embedded or linked OLE object (p:oleObj, §19.3.1.36): PowerPoint
+ * shows its stored preview, never runs the server. The preview is the
+ * p:pic inside the oleObj (PowerPoint 2010+: the mc:Fallback one), else
+ * the picture of the VML shape it names. The graphic frame keeps its
+ * own name, placeholder and box.
+ */
+static int
+load_ole(load_part *lp, const xmlNode *frame, const xmlNode *data,
+         dml_shape *s, uint32_t depth)
+{
+	const xmlNode *ole = sxml_child(data, "oleObj"), *pic;
+	const char *prog;
+	dml_shape keep = *s;
+	int rc = 0;
+
+	SXML_EACH(c, data)
+		if (!ole && sxml_is(c, "AlternateContent"))
+			ole = sxml_child(alternate_content(c), "oleObj");
+	prog = sxml_attr(ole, "progId");
+	if (!prog || !*prog)
+		prog = "unknown program";
+	pic = sxml_child(ole, "pic");
+	if (pic) {
+		rc = load_one(lp, pic, s, depth);
+		if (rc)
+			return rc;
+		s->id = keep.id;
+		s->name = keep.name;
+		s->hidden = keep.hidden;
+		s->ph = keep.ph;
+		if (keep.xfrm.has)
+			s->xfrm = keep.xfrm;
+	}
+	else if (ole && load_ole_vml_preview(lp, sxml_attr(ole, "spid"), &s->blip)) {
+		s->kind = DML_SHAPE_PIC;
+	}
+	else {
+		pml_diag_add(lp->diags, lp->part, "OLE object '%s' (%s) has no preview "
+		             "picture; not drawn", s->name ? s->name : "", prog);
+		return 0;
+	}
+	(void) frame;
+	pml_diag_add(lp->diags, lp->part, "OLE object '%s' (%s) drawn as its "
+	             "stored preview picture; the object itself is not rendered",
+	             s->name ? s->name : "", prog);
+	return 0;
+}
+
+/* p:pic of a video or sound (a:videoFile, a:audioFile, a:wavAudioFile,
+ * a:quickTimeFile, p14:media): PowerPoint's still view is the picture
+ * itself (the poster frame, or the sound icon). */
+static void
+media_diag(load_part *lp, const xmlNode *pic)
+{
+	const xmlNode *nvpr = sxml_path(pic, "nvPicPr", "nvPr", NULL);
+
+	if (sxml_child(nvpr, "videoFile") || sxml_child(nvpr, "quickTimeFile"))
+		pml_diag_add(lp->diags, lp->part, "video shown as its poster frame; "
+		             "the video itself is not rendered");
+	else if (sxml_child(nvpr, "audioFile") || sxml_child(nvpr, "wavAudioFile") ||
+	         sxml_child(nvpr, "audioCd"))
+		pml_diag_add(lp->diags, lp->part, "sound shown as its icon picture");
+	else {
+		SXML_EACH(x, sxml_child(nvpr, "extLst"))
+			if (sxml_child(x, "media")) {
+				pml_diag_add(lp->diags, lp->part, "embedded media shown as "
+				             "its poster frame; the media is not played");
+				break;
+			}
+	}
+}
+
 static int
 load_one(load_part *lp, const xmlNode *el, dml_shape *s, uint32_t depth)
 {
@@ -238,8 +390,8 @@ load_one(load_part *lp, const xmlNode *el, dml_shape *s, uint32_t depth)
 			rc = load_style(lp, sxml_child(el, "style"), s);
 		if (!rc && bf)
 			rc = load_fill_elem(lp, bf, &s->blip);
-		if (!rc && sxml_path(el, "nvPicPr", "nvPr", "videoFile", NULL))
-			pml_diag_add(lp->diags, lp->part, "video shown as its poster frame");
+		if (!rc)
+			media_diag(lp, el);
 	}
 	else if (!strcmp(name, "grpSp")) {
 		s->kind = DML_SHAPE_GROUP;
@@ -262,6 +414,8 @@ load_one(load_part *lp, const xmlNode *el, dml_shape *s, uint32_t depth)
 		else if (s2p_str_eq(s->frame_kind, "chartex") && sxml_child(data, "chart"))
 			rc = load_chartex_note(lp, sxml_attr_rel(sxml_child(data, "chart"),
 			                                         "id"));
+		else if (s2p_str_eq(s->frame_kind, "ole"))
+			rc = load_ole(lp, el, data, s, depth);
 	}
 	return rc;
 }
@@ -271,16 +425,6 @@ is_shape(const xmlNode *n)
 {
 	return sxml_is(n, "sp") || sxml_is(n, "grpSp") || sxml_is(n, "pic") ||
 	       sxml_is(n, "cxnSp") || sxml_is(n, "graphicFrame");
-}
-
-/* mc:AlternateContent: we implement no optional extension, so take the
- * Fallback (pictures for equations, ink, newer shapes); a Choice only when
- * there is no Fallback. */
-static const xmlNode *
-alternate_content(const xmlNode *ac)
-{
-	const xmlNode *fb = sxml_child(ac, "Fallback");
-	return fb ? fb : sxml_child(ac, "Choice");
 }
 
 static uint32_t

@@ -470,7 +470,7 @@ draw_shape(draw_ctx *dc, const dml_shape *s)
 			draw_table(dc, s, (double) x->ext_cx, (double) x->ext_cy);
 		else if (s->chart)
 			draw_chart(dc, s, (double) x->ext_cx, (double) x->ext_cy);
-		else
+		else if (!s2p_str_eq(s->frame_kind, "ole")) /* reported by the loader */
 			pml_diag_add(dc->diags, dc->part, "%s (graphicFrame) not drawn yet",
 			             s->frame_kind ? s->frame_kind : "graphic frame");
 		break;
