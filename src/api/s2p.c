@@ -17,7 +17,12 @@
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
 #include <cairo.h>
+#include <gif_lib.h>
 #include <jpeglib.h>
+#include <librsvg/rsvg.h>
+#include <libdeflate.h>
+#include <tiffvers.h>
+#include <webp/decode.h>
 #include <libxml/parser.h>
 #include <libxml/xmlversion.h>
 #include <math.h>
@@ -1110,11 +1115,21 @@ s2p_version(void)
 const char *
 s2p_library_versions(void)
 {
-	static char buf[256];
+	static char buf[512];
+	int webp = WebPGetDecoderVersion();
 
+	/* the run-time versions where the library reports one, else the
+	 * version built against */
 	snprintf(buf, sizeof buf, "cairo %s, pango %s, libxml2 %s, libzip %s, "
-	         "libpng %s, libjpeg %d", cairo_version_string(),
-	         pango_version_string(), LIBXML_DOTTED_VERSION, zip_libzip_version(),
-	         png_get_libpng_ver(NULL), JPEG_LIB_VERSION);
+	         "libpng %s, libjpeg %d, libtiff %d.%d.%d, giflib %d.%d.%d, "
+	         "libwebp %d.%d.%d, librsvg %u.%u.%u, libdeflate %s",
+	         cairo_version_string(), pango_version_string(),
+	         LIBXML_DOTTED_VERSION, zip_libzip_version(),
+	         png_get_libpng_ver(NULL), JPEG_LIB_VERSION,
+	         TIFFLIB_MAJOR_VERSION, TIFFLIB_MINOR_VERSION, TIFFLIB_MICRO_VERSION,
+	         GIFLIB_MAJOR, GIFLIB_MINOR, GIFLIB_RELEASE,
+	         (webp >> 16) & 0xff, (webp >> 8) & 0xff, webp & 0xff,
+	         rsvg_major_version, rsvg_minor_version, rsvg_micro_version,
+	         LIBDEFLATE_VERSION_STRING);
 	return buf;
 }
