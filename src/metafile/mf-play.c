@@ -437,17 +437,34 @@ mf_base_to_device(mf_player *pl)
 	cairo_matrix_multiply(&pl->base, &pl->base, &ctm);
 }
 
-/* Set the logical matrix on cr, falling back to the base one when the
- * file's transform is singular (cairo would refuse it). */
+/*
+ * cairo keeps device coordinates in 24.8 fixed point: a transform that
+ * magnifies a logical unit a million times or moves the origin millions of
+ * pixels away only draws garbage, and cairo 1.16's stroker crashes on the
+ * coordinates it makes (a fuzzed world transform with yy = 1.5e28).
+ */
+static int
+matrix_in_range(const cairo_matrix_t *m)
+{
+	return fabs(m->xx) < 1e6 && fabs(m->yx) < 1e6 && fabs(m->xy) < 1e6 &&
+	       fabs(m->yy) < 1e6 && fabs(m->x0) < 1e7 && fabs(m->y0) < 1e7;
+}
+
+/* Set the logical matrix on cr, falling back to the base one (and saying
+ * so) when the file's transform is singular (cairo would refuse it) or out
+ * of range. */
 static void
 use_logical(mf_player *pl)
 {
 	cairo_matrix_t m;
 
 	mf_logical_matrix(pl, &m);
-	if (cairo_matrix_invert(&(cairo_matrix_t) { m.xx, m.yx, m.xy, m.yy,
-	                                            m.x0, m.y0 }) != CAIRO_STATUS_SUCCESS)
+	if (!matrix_in_range(&m) ||
+	    cairo_matrix_invert(&(cairo_matrix_t) { m.xx, m.yx, m.xy, m.yy,
+	                                            m.x0, m.y0 }) != CAIRO_STATUS_SUCCESS) {
+		mf_unsupported(pl, "singular or out-of-range transform");
 		m = pl->base;
+	}
 	cairo_set_matrix(pl->cr, &m);
 }
 
