@@ -129,7 +129,8 @@ palette_select(mf_player *pl, const mf_obj *o)
 {
 	uint32_t n = o->n_pal < 256 ? o->n_pal : 256;
 
-	memcpy(pl->dc.pal, o->pal, n * sizeof *o->pal);
+	if (n)   /* an empty palette has no entries to copy (pal is NULL) */
+		memcpy(pl->dc.pal, o->pal, n * sizeof *o->pal);
 	pl->dc.n_pal = n;
 }
 
