@@ -616,6 +616,27 @@ stroke_pen(mf_player *pl)
 
 /* ---- shapes and paths ---- */
 
+/*
+ * 1 if the current path stays within a few million pixels of the picture:
+ * cairo holds device coordinates in 24.8 fixed point, and coordinates
+ * beyond it (huge logical points, extreme mappings) wrap and crash cairo
+ * 1.16's stroker (fuzzed EMF/WMF).
+ */
+static int
+path_in_range(cairo_t *cr)
+{
+	double x[2], y[2];
+
+	cairo_path_extents(cr, &x[0], &y[0], &x[1], &y[1]);
+	for (int i = 0; i < 4; i++) {
+		double dx = x[i & 1], dy = y[i >> 1];
+		cairo_user_to_device(cr, &dx, &dy);
+		if (!(fabs(dx) < 2e6 && fabs(dy) < 2e6))
+			return 0;
+	}
+	return 1;
+}
+
 void
 mf_shape_begin(mf_player *pl)
 {
@@ -629,6 +650,11 @@ mf_shape_end(mf_player *pl, int how)
 {
 	if (pl->in_path)
 		return;
+	if (!path_in_range(pl->cr)) {
+		mf_unsupported(pl, "shapes out of range");
+		cairo_new_path(pl->cr);
+		return;
+	}
 	if (how & MF_FILL)
 		fill_brush(pl, &pl->dc.brush);
 	if (how & MF_STROKE)
