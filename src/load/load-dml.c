@@ -878,8 +878,14 @@ load_rpr(load_part *lp, const xmlNode *n, dml_rpr *r)
 			r->set |= DML_R_SYM;
 		else if (sxml_is(c, "hlinkClick"))
 			r->set |= DML_R_HLINK;
-		else if (sxml_is(c, "effectLst") && sxml_first(c))
-			pml_diag_add(lp->diags, lp->part, "text effects not drawn");
+		else if (sxml_is(c, "effectLst")) {
+			dml_effects *fx = s2p_arena_alloc(lp->arena, sizeof *fx);
+			if (!fx)
+				return S2P_FAIL(lp->err, S2P_ENOMEM, "out of memory");
+			load_effects(lp, c, fx);
+			r->effects = fx;
+			r->set |= DML_R_EFFECTS;
+		}
 		else if (sxml_is(c, "highlight"))
 			pml_diag_add(lp->diags, lp->part, "text highlight not drawn");
 	}

@@ -178,7 +178,8 @@ enum dml_rpr_bits {
 	DML_R_STRIKE = 1 << 4, DML_R_BASELINE = 1 << 5, DML_R_SPC = 1 << 6,
 	DML_R_CAP = 1 << 7, DML_R_FILL = 1 << 8, DML_R_LATIN = 1 << 9,
 	DML_R_EA = 1 << 10, DML_R_CS = 1 << 11, DML_R_SYM = 1 << 12,
-	DML_R_HLINK = 1 << 13, DML_R_KERN = 1 << 14, DML_R_LANG = 1 << 15
+	DML_R_HLINK = 1 << 13, DML_R_KERN = 1 << 14, DML_R_LANG = 1 << 15,
+	DML_R_EFFECTS = 1 << 16
 };
 
 typedef struct dml_rpr {
@@ -194,6 +195,8 @@ typedef struct dml_rpr {
 	dml_fill fill;
 	const char *latin, *ea, *cs, *sym;
 	const char *lang;     /* rPr@lang, e.g. "ja-JP" */
+	const dml_effects *effects; /* a:effectLst of the run (owner's arena;
+	                               an empty one takes inherited ones off) */
 } dml_rpr;
 
 enum dml_ppr_bits {

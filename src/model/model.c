@@ -221,6 +221,11 @@ rpr_copy(dml_rpr *r, s2p_arena *a, int *ok)
 	r->lang = copy_str(a, r->lang, ok);
 	r->fill.prst = copy_str(a, r->fill.prst, ok);
 	r->fill.media.part = copy_str(a, r->fill.media.part, ok);
+	if (r->effects) {
+		r->effects = s2p_arena_memdup(a, r->effects, sizeof *r->effects);
+		if (!r->effects)
+			*ok = 0;
+	}
 	/* text fills in a list style are solid or none in practice; a
 	 * gradient keeps its stops by copy, a picture fill is dropped */
 	if (r->fill.n_stops) {

@@ -311,6 +311,7 @@ resolve_rpr_overlay(dml_rpr *d, const dml_rpr *s)
 	if (m & DML_R_CS) d->cs = s->cs;
 	if (m & DML_R_SYM) d->sym = s->sym;
 	if (m & DML_R_LANG) d->lang = s->lang;
+	if (m & DML_R_EFFECTS) d->effects = s->effects;
 	d->set |= m;
 }
 

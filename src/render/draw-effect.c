@@ -180,8 +180,11 @@ fx_paths(cairo_t *c, const draw_fx *fx, int fill_only, double grow)
 		}
 		if (grow > 0 && ((fx->filled && p->fill != DRAW_FILL_NONE) ||
 		                 (p->stroke && fx->line_w > 0))) {
+			/* grown evenly: corners rounded, never mitred into spikes */
+			cairo_set_line_join(c, CAIRO_LINE_JOIN_ROUND);
 			cairo_set_line_width(c, 2 * grow + (p->stroke ? fx->line_w : 0));
 			cairo_stroke_preserve(c);
+			cairo_set_line_join(c, CAIRO_LINE_JOIN_MITER);
 		}
 	}
 	cairo_new_path(c);
@@ -418,6 +421,13 @@ fx_px(const draw_ctx *dc, int64_t emu)
 	return (double) emu * dc->px_per_emu;
 }
 
+/* A length in the shape's user units. */
+static double
+fx_units(const draw_fx *fx, int64_t emu)
+{
+	return (double) emu / (fx->emu_per_unit > 0 ? fx->emu_per_unit : 1);
+}
+
 /* ---- effect transforms (shadow and reflection copies) ---- */
 
 typedef struct fx_copy {
@@ -443,7 +453,8 @@ fx_frame(draw_ctx *dc, const draw_fx *fx, int turn, double box[4])
 {
 	cairo_matrix_t ctm;
 	double th = 0, det, c, s;
-	double ux[4] = { 0, fx->w, 0, fx->w }, uy[4] = { 0, 0, fx->h, fx->h };
+	double ux[4] = { fx->x0, fx->x0 + fx->w, fx->x0, fx->x0 + fx->w };
+	double uy[4] = { fx->y0, fx->y0, fx->y0 + fx->h, fx->y0 + fx->h };
 
 	cairo_get_matrix(dc->cr, &ctm);
 	det = ctm.xx * ctm.yy - ctm.xy * ctm.yx;
@@ -532,7 +543,7 @@ fx_glow(draw_ctx *dc, const draw_fx *fx)
 	if (g->rad_emu <= 0)
 		return;
 	cairo_matrix_init_identity(&E);
-	fx_mask_new(dc, fx, &E, FX_SIL_GROW, (double) g->rad_emu / 2,
+	fx_mask_new(dc, fx, &E, FX_SIL_GROW, fx_units(fx, g->rad_emu) / 2,
 	            ceil(3 * sigma) + 1, sigma, &m);
 	fx_mask_blur(dc, &m, sigma);
 	fx_mask_paint(dc, &m, draw_color(dc, &g->color, fx->ph));
@@ -560,12 +571,19 @@ draw_fx_begin(draw_ctx *dc, draw_fx *fx)
 	double ext[4];
 
 	fx->soft_group = fx->refl_group = 0;
-	if (!e || (!fx->filled && fx->line_w <= 0))
+	if (!e)
 		return;
-	if (e->outer.has)
-		fx_outer_shadow(dc, fx);
-	if (e->glow.has)
-		fx_glow(dc, fx);
+	if (!fx->filled && fx->line_w <= 0) {
+		/* an invisible box: only its text can be reflected */
+		if (!fx->text)
+			return;
+	}
+	else {
+		if (e->outer.has)
+			fx_outer_shadow(dc, fx);
+		if (e->glow.has)
+			fx_glow(dc, fx);
+	}
 	cairo_matrix_init_identity(&id);
 	if (e->refl.has && fx_extents(dc, fx, &id, 0, ext)) {
 		/* the group holds the shape and its text, which may overflow
@@ -588,7 +606,8 @@ draw_fx_begin(draw_ctx *dc, draw_fx *fx)
 		fx->gw = ext[2] - ext[0];
 		fx->gh = ext[3] - ext[1];
 	}
-	if (e->soft_edge_emu > 0 && fx_extents(dc, fx, &id, 0, ext)) {
+	if (e->soft_edge_emu > 0 && (fx->filled || fx->line_w > 0) &&
+	    fx_extents(dc, fx, &id, 0, ext)) {
 		ext[0] -= 1;
 		ext[1] -= 1;
 		ext[2] += 1;
@@ -657,7 +676,7 @@ draw_fx_body_end(draw_ctx *dc, draw_fx *fx)
 	pat = cairo_pop_group(cr);
 	sigma = draw_fx_sigma(fx_px(dc, fx->fx->soft_edge_emu) / 2);
 	cairo_matrix_init_identity(&E);
-	fx_mask_new(dc, fx, &E, FX_SIL_SHRINK, (double) fx->fx->soft_edge_emu / 2,
+	fx_mask_new(dc, fx, &E, FX_SIL_SHRINK, fx_units(fx, fx->fx->soft_edge_emu) / 2,
 	            1, sigma, &m);
 	fx_mask_blur(dc, &m, sigma);
 	if (m.s) {
@@ -740,7 +759,7 @@ draw_fx_end(draw_ctx *dc, draw_fx *fx)
 	fdy = sin(rad60k(r->fade_dir_60k) + th);
 	/* project the reflected box on the fade direction */
 	for (int i = 0; i < 4; i++) {
-		double x = i & 1 ? fx->w : 0, y = i & 2 ? fx->h : 0, p;
+		double x = fx->x0 + (i & 1 ? fx->w : 0), y = fx->y0 + (i & 2 ? fx->h : 0), p;
 		cairo_user_to_device(cr, &x, &y);
 		cairo_matrix_transform_point(&E, &x, &y);
 		p = x * fdx + y * fdy;
@@ -773,4 +792,90 @@ draw_fx_end(draw_ctx *dc, draw_fx *fx)
 	cairo_paint(cr);
 	cairo_pattern_destroy(pat);
 	cairo_restore(cr);
+}
+
+/* ---- text ---- */
+
+int
+draw_fx_text_any(const dml_effects *e)
+{
+	return e && (e->outer.has || e->inner.has || e->glow.has);
+}
+
+/* A draw_fx for text: the glyph outlines as one filled path, their
+ * extents as the box (algn and the frame of scaled shadows). */
+static void
+fx_text_init(draw_ctx *dc, const dml_effects *e, const dml_color *ph,
+             cairo_path_t *glyphs, draw_geom_path *p, draw_geom_out *g,
+             dml_effects *copy, draw_fx *fx)
+{
+	double x0, y0, x1, y1;
+
+	/* soft edges and reflections of text runs are not drawn: keep them
+	 * out of draw_fx_begin (reported by draw_fx_text_under) */
+	*copy = *e;
+	copy->soft_edge_emu = 0;
+	copy->refl.has = 0;
+	memset(p, 0, sizeof *p);
+	p->path = glyphs;
+	p->fill = DRAW_FILL_NORM;
+	memset(g, 0, sizeof *g);
+	g->paths = p;
+	g->n_paths = 1;
+	cairo_new_path(dc->cr);
+	cairo_append_path(dc->cr, glyphs);
+	cairo_path_extents(dc->cr, &x0, &y0, &x1, &y1);
+	cairo_new_path(dc->cr);
+	memset(fx, 0, sizeof *fx);
+	fx->fx = copy;
+	fx->ph = ph;
+	fx->geom = g;
+	fx->filled = 1;
+	fx->emu_per_unit = 12700; /* draw-text.c works in points */
+	fx->x0 = x0;
+	fx->y0 = y0;
+	fx->w = x1 - x0;
+	fx->h = y1 - y0;
+}
+
+void
+draw_fx_text_under(draw_ctx *dc, const dml_effects *e, const dml_color *ph,
+                   cairo_path_t *glyphs)
+{
+	draw_geom_path p;
+	draw_geom_out g;
+	dml_effects copy;
+	draw_fx fx;
+
+	if (!e || !glyphs || glyphs->status != CAIRO_STATUS_SUCCESS ||
+	    !glyphs->num_data)
+		return;
+	if (e->refl.has)
+		pml_diag_add(dc->diags, dc->part, "reflection of text not drawn");
+	if (e->soft_edge_emu > 0)
+		pml_diag_add(dc->diags, dc->part, "soft edges of text not drawn");
+	if (!e->outer.has && !e->glow.has)
+		return;
+	fx_text_init(dc, e, ph, glyphs, &p, &g, &copy, &fx);
+	if (fx.w <= 0 || fx.h <= 0)
+		return;
+	draw_fx_begin(dc, &fx);
+}
+
+void
+draw_fx_text_over(draw_ctx *dc, const dml_effects *e, const dml_color *ph,
+                  cairo_path_t *glyphs)
+{
+	draw_geom_path p;
+	draw_geom_out g;
+	dml_effects copy;
+	draw_fx fx;
+
+	if (!e || !e->inner.has || !glyphs ||
+	    glyphs->status != CAIRO_STATUS_SUCCESS || !glyphs->num_data)
+		return;
+	fx_text_init(dc, e, ph, glyphs, &p, &g, &copy, &fx);
+	if (fx.w <= 0 || fx.h <= 0)
+		return;
+	draw_fx_inner(dc, &fx);
 }

@@ -18,7 +18,12 @@ typedef struct draw_fx {
 	const draw_geom_out *geom; /* the shape's paths in user space */
 	int filled;                /* its filled paths are painted */
 	double line_w;             /* its outline width (user units), 0: none */
-	double w, h;               /* its box in user space */
+	double x0, y0, w, h;       /* its box in user space */
+	double emu_per_unit;       /* EMU per user unit (text: 12700); 0 = 1 */
+	int text;                  /* it has text: with no fill and no outline
+	                              its reflection is still drawn (the
+	                              text's), its other effects go to the
+	                              text (draw_fx_text_*) */
 	/* state between the calls */
 	int soft_group, refl_group;
 	double gx, gy, gw, gh;     /* device clip of the reflection group */
@@ -28,6 +33,18 @@ void draw_fx_begin(draw_ctx *dc, draw_fx *fx);
 void draw_fx_inner(draw_ctx *dc, draw_fx *fx);
 void draw_fx_body_end(draw_ctx *dc, draw_fx *fx);
 void draw_fx_end(draw_ctx *dc, draw_fx *fx);
+
+/* Effects of text, whose glyph outlines are @glyphs (user space, the
+ * current CTM): outer shadow and glow beneath them, drawn before the
+ * text; inner shadow over them, drawn after. Reflection and soft edges
+ * of text are reported, not drawn. @ph: phClr, or NULL. */
+void draw_fx_text_under(draw_ctx *dc, const dml_effects *e, const dml_color *ph,
+                        cairo_path_t *glyphs);
+void draw_fx_text_over(draw_ctx *dc, const dml_effects *e, const dml_color *ph,
+                       cairo_path_t *glyphs);
+
+/* Whether @e has an effect drawn on text (outer or inner shadow, glow). */
+int draw_fx_text_any(const dml_effects *e);
 
 /* Blur @n_chan interleaved 8-bit channels of a @w x @h buffer in place
  * with three box passes approximating a Gaussian of @sigma pixels

@@ -43,6 +43,11 @@ typedef struct draw_ctx {
 	int level;             /* enum resolve_level of that sheet */
 	double px_per_emu;
 	draw_group_map group;  /* of the group being drawn */
+	/* the effects of a shape with no fill and no outline, which
+	 * PowerPoint gives its text instead (set by draw-shape.c around
+	 * draw_text), with their phClr; NULL otherwise */
+	const dml_effects *text_fx;
+	const dml_color *text_fx_ph;
 	s2p_error *err;
 } draw_ctx;
 

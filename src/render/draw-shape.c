@@ -354,6 +354,7 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	fx.line_w = has_line ? (double) line.w_emu : 0;
 	fx.w = w;
 	fx.h = h;
+	fx.text = s->text && s->kind != DML_SHAPE_PIC;
 	draw_fx_begin(dc, &fx);
 	if (s->kind == DML_SHAPE_PIC) {
 		/* the picture fills the geometry; its own fill goes beneath */
@@ -398,6 +399,12 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 		cairo_pattern_destroy(line_src);
 	cairo_new_path(cr);
 	draw_fx_body_end(dc, &fx);
+	/* PowerPoint gives the effects of a shape with no fill and no
+	 * outline to its text: the shadow falls from the glyphs */
+	if (!fx.filled && fx.line_w <= 0 && draw_fx_text_any(&effects)) {
+		dc->text_fx = &effects;
+		dc->text_fx_ph = &fx_ph;
+	}
 	if (s->text && s->kind != DML_SHAPE_PIC && s->tx_xfrm.has)
 		draw_smartart_text(dc, s, chain, n, x);
 	else if (s->text && s->kind != DML_SHAPE_PIC) {
@@ -413,6 +420,8 @@ draw_geometric(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 		          out.text_r - out.text_l, out.text_b - out.text_t);
 		cairo_restore(cr);
 	}
+	dc->text_fx = NULL;
+	dc->text_fx_ph = NULL;
 	draw_fx_end(dc, &fx);
 	draw_geom_out_fini(&out);
 }

@@ -7,6 +7,7 @@
  * the text fits. Works in points: user space is scaled by 12700 EMU/pt.
  */
 #include "render/draw-imp.h"
+#include "render/draw-effect.h"
 #include "render/draw-font.h"
 
 #include <math.h>
@@ -23,6 +24,13 @@ typedef struct size_span {
 	double size_pt;
 } size_span;
 
+/* A byte range of the paragraph text whose glyphs have effects. */
+typedef struct fx_span {
+	int start, end;
+	const dml_effects *e;     /* the run's (or the shape's) */
+	const dml_color *ph;      /* their phClr, or NULL */
+} fx_span;
+
 typedef struct para_lay {
 	PangoLayout *layout;
 	double x_pt, width_pt;    /* layout origin and wrap width */
@@ -32,6 +40,8 @@ typedef struct para_lay {
 	double empty_size;        /* size of an empty paragraph's line */
 	size_span *spans;
 	int n_spans;
+	fx_span *fx;              /* runs with text effects, n_fx of them */
+	int n_fx;
 	int algn, wrap_none;
 	/* bullet */
 	PangoLayout *bullet;
@@ -367,6 +377,31 @@ tab_array(text_state *ts, const dml_ppr *ppr, double x_pt, double box_w,
 }
 
 /* Build the pango layout of one paragraph. */
+/* Note the effects of a run's glyphs: its own (a:rPr/a:effectLst, also
+ * inherited from list styles), else those of a shape with no fill and no
+ * outline. */
+static void
+fx_span_add(const text_state *ts, para_lay *pl, const dml_rpr *r, int start,
+            int end)
+{
+	const dml_effects *e = ts->dc->text_fx;
+	const dml_color *ph = ts->dc->text_fx_ph;
+	fx_span *last = pl->n_fx ? &pl->fx[pl->n_fx - 1] : NULL;
+
+	if (r->set & DML_R_EFFECTS && r->effects) {
+		e = r->effects;
+		ph = NULL;
+	}
+	if (!pl->fx || !e ||
+	    !(draw_fx_text_any(e) || e->refl.has || e->soft_edge_emu > 0))
+		return;
+	if (last && last->e == e && last->end == start) {
+		last->end = end;
+		return;
+	}
+	pl->fx[pl->n_fx++] = (fx_span) { start, end, e, ph };
+}
+
 static void
 para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 {
@@ -381,6 +416,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 
 	memset(pl, 0, sizeof *pl);
 	pl->spans = s2p_calloc_array(para->n_runs ? para->n_runs : 1, sizeof *pl->spans);
+	pl->fx = s2p_calloc_array(para->n_runs ? para->n_runs : 1, sizeof *pl->fx);
 	first = ppr.def_rpr;
 	for (uint32_t i = 0; i < para->n_runs; i++) {
 		const dml_run *run = &para->runs[i];
@@ -436,6 +472,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		}
 		if (end == start)
 			continue;
+		fx_span_add(ts, pl, &r, start, end);
 		fd = font_desc(ts, &r, size, text->str + start, end - start);
 		insert_attr(attrs, pango_attr_font_desc_new(fd), start, end);
 		pango_font_description_free(fd);
@@ -612,16 +649,75 @@ typedef struct text_cols {
 	double w, gap, h;         /* column width, gap, box height */
 } text_cols;
 
+/* What flow_lines does with the lines besides measuring them. */
+enum flow_mode {
+	FLOW_MEASURE,
+	FLOW_DRAW,
+	FLOW_FX_PATH   /* the outlines of the glyphs with given effects */
+};
+
+static int
+fx_same(const dml_effects *a, const dml_effects *b)
+{
+	return a == b || (a && b && memcmp(a, b, sizeof *a) == 0);
+}
+
+/* The effects of the glyphs at byte @index of the paragraph, or NULL. */
+static const dml_effects *
+fx_at(const para_lay *pl, int index)
+{
+	for (int i = 0; i < pl->n_fx; i++)
+		if (index >= pl->fx[i].start && index < pl->fx[i].end)
+			return pl->fx[i].e;
+	return NULL;
+}
+
+/* Append to the current path the outlines of @line's glyphs whose effects
+ * are @want, the line's origin at @x, @y: the whole line (underlines
+ * included) when every run has them, else run by run. */
+static void
+line_fx_path(cairo_t *cr, const para_lay *pl, PangoLayoutLine *line,
+             double x, double y, const dml_effects *want)
+{
+	int all = 1, any = 0;
+
+	for (GSList *l = line->runs; l; l = l->next) {
+		const PangoGlyphItem *run = l->data;
+		int same = fx_same(fx_at(pl, run->item->offset), want);
+		all &= same;
+		any |= same;
+	}
+	if (!any)
+		return;
+	if (all) {
+		cairo_move_to(cr, x, y);
+		pango_cairo_layout_line_path(cr, line);
+		return;
+	}
+	for (GSList *l = line->runs; l; l = l->next) {
+		const PangoGlyphItem *run = l->data;
+		double w = pango_glyph_string_get_width(run->glyphs) / (double) PANGO_SCALE;
+		x += run->start_x_offset / (double) PANGO_SCALE;
+		if (fx_same(fx_at(pl, run->item->offset), want)) {
+			cairo_move_to(cr, x, y - run->y_offset / (double) PANGO_SCALE);
+			pango_cairo_glyph_string_path(cr, run->item->analysis.font,
+			                              run->glyphs);
+		}
+		x += w + run->end_x_offset / (double) PANGO_SCALE;
+	}
+}
+
 /*
  * Lay the paragraphs' lines into the columns, top to bottom and column to
  * column: a line that does not fit below the others starts the next
  * column (the last column takes whatever is left, overflowing). Space
  * before a paragraph is dropped at the top of a column. Draws the lines
- * when @draw, from @top; returns the height of the tallest column.
+ * (FLOW_DRAW) or the outlines of glyphs with effects @want (FLOW_FX_PATH)
+ * from @top; returns the height of the tallest column.
  */
 static double
 flow_lines(draw_ctx *dc, para_lay *pls, uint32_t n, const text_cols *c,
-           double top, int draw)
+           double top, enum flow_mode draw, const dml_effects *want)
 {
 	cairo_t *cr = dc->cr;
 	double y = 0, tallest = 0;
@@ -661,12 +757,16 @@ flow_lines(draw_ctx *dc, para_lay *pls, uint32_t n, const text_cols *c,
 					else if (pl->algn == DML_ALGN_R)
 						x = pl->x_pt + pl->width_pt - lw;
 				}
-				if (first_line && pl->bullet) {
+				if (draw == FLOW_FX_PATH) {
+					if (line->length && pl->n_fx)
+						line_fx_path(cr, pl, line, cx + x, top + y, want);
+				}
+				else if (first_line && pl->bullet) {
 					cairo_move_to(cr, cx + pl->bullet_x, top + y);
 					pango_cairo_show_layout_line(cr,
 					        pango_layout_get_line_readonly(pl->bullet, 0));
 				}
-				if (line->length) {
+				if (draw == FLOW_DRAW && line->length) {
 					cairo_move_to(cr, cx + x, top + y);
 					pango_cairo_show_layout_line(cr, line);
 				}
@@ -689,6 +789,7 @@ paras_free(para_lay *pls, uint32_t n)
 		if (pls[i].bullet)
 			g_object_unref(pls[i].bullet);
 		free(pls[i].spans);
+		free(pls[i].fx);
 	}
 	memset(pls, 0, n * sizeof *pls);
 }
@@ -706,7 +807,7 @@ build_all(text_state *ts, const dml_text_body *t, para_lay *pls,
 			pango_layout_set_width(pls[i].layout, -1);
 		}
 	}
-	return flow_lines(ts->dc, pls, t->n_paras, c, 0, 0);
+	return flow_lines(ts->dc, pls, t->n_paras, c, 0, FLOW_MEASURE, NULL);
 }
 
 static void
@@ -814,6 +915,47 @@ text_frame(draw_ctx *dc, const dml_shape *s, const dml_bpr *b, int vert,
 	cairo_translate(dc->cr, -*fw / 2, -*fh / 2);
 }
 
+/* The text's effects, one set at a time (the glyphs of every run with
+ * equal effects make one outline, blurred once): beneath the text before
+ * it is drawn, over it (@over) after. */
+static void
+text_fx(draw_ctx *dc, para_lay *pls, uint32_t n, const text_cols *c,
+        double top, int over)
+{
+	enum { SETS_MAX = 8 };
+	const dml_effects *done[SETS_MAX];
+	int n_done = 0;
+
+	for (uint32_t i = 0; i < n && pls[i].layout; i++)
+		for (int k = 0; k < pls[i].n_fx; k++) {
+			const fx_span *sp = &pls[i].fx[k];
+			cairo_path_t *path;
+			int seen = 0;
+
+			for (int j = 0; j < n_done; j++)
+				seen |= fx_same(done[j], sp->e);
+			if (seen)
+				continue;
+			if (n_done == SETS_MAX || draw_expired(dc)) {
+				if (!over)
+					pml_diag_add(dc->diags, dc->part, "text with more than "
+					             "%d different effects: the others not drawn",
+					             SETS_MAX);
+				return;
+			}
+			done[n_done++] = sp->e;
+			cairo_new_path(dc->cr);
+			flow_lines(dc, pls, n, c, top, FLOW_FX_PATH, sp->e);
+			path = cairo_copy_path(dc->cr);
+			cairo_new_path(dc->cr);
+			if (over)
+				draw_fx_text_over(dc, sp->e, sp->ph, path);
+			else
+				draw_fx_text_under(dc, sp->e, sp->ph, path);
+			cairo_path_destroy(path);
+		}
+}
+
 void
 draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
           int n, double x, double y, double w, double h)
@@ -869,8 +1011,11 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	}
 	cairo_translate(cr, bx, 0);
 	/* after a deadline some paragraphs were never laid out: draw none */
-	if (!draw_expired(dc))
-		flow_lines(dc, pls, t->n_paras, &cols, top, 1);
+	if (!draw_expired(dc)) {
+		text_fx(dc, pls, t->n_paras, &cols, top, 0);
+		flow_lines(dc, pls, t->n_paras, &cols, top, FLOW_DRAW, NULL);
+		text_fx(dc, pls, t->n_paras, &cols, top, 1);
+	}
 	if (vert == VERT_EA || vert == VERT_WORDART || vert == VERT_WORDART_RTL) {
 		pango_context_set_base_gravity(pc, PANGO_GRAVITY_SOUTH);
 		pango_context_set_gravity_hint(pc, PANGO_GRAVITY_HINT_NATURAL);
