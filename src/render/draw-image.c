@@ -1177,6 +1177,56 @@ recolored_copy(draw_ctx *dc, const dml_fill *f, cairo_surface_t *src,
 	return dst;
 }
 
+/* The SVG @f shows: its svgBlip, or the picture itself when that is an
+ * SVG (image/svg+xml referenced directly); NULL for other pictures. */
+static const dml_media *
+picture_svg(const dml_fill *f)
+{
+	if (f->svg.blob)
+		return &f->svg;
+	if (f->media.blob && is_svg(f->media.blob->data, f->media.blob->size))
+		return &f->media;
+	return NULL;
+}
+
+/*
+ * Vector targets (PDF, SVG): @f's SVG drawn as paths into the box
+ * @bx, @by, @bw x @bh, cropped by srcRect like the raster path. 1 if
+ * drawn; 0 to take the raster path instead: not an SVG, an SVG librsvg
+ * cannot read (the raster path reports it and draws the fallback
+ * picture), or recolour effects, which work on pixels (duotone, grey
+ * scale, colour change... have no vector equivalent for arbitrary SVG
+ * content), so a recoloured SVG is rasterised at natural size as before.
+ */
+static int
+draw_picture_svg_vector(draw_ctx *dc, const dml_fill *f, double bx,
+                        double by, double bw, double bh)
+{
+	cairo_t *cr = dc->cr;
+	const dml_media *m = picture_svg(f);
+	double sl = f->src_rect.l / 100000.0, st = f->src_rect.t / 100000.0;
+	double sr = f->src_rect.r / 100000.0, sb = f->src_rect.b / 100000.0;
+	double fw = bw / (1 - sl - sr), fh = bh / (1 - st - sb);
+	draw_decode d;
+	int rc;
+
+	if (!m || f->n_fx)
+		return 0;
+	memset(&d, 0, sizeof d);
+	d.part = m->part;
+	d.data = m->blob->data;
+	d.size = m->blob->size;
+	d.max_pixels = dc->lim->max_image_pixels;
+	cairo_save(cr);
+	cairo_rectangle(cr, bx, by, bw, bh);
+	cairo_clip(cr);
+	/* srcRect insets crop the whole picture, which the box shows part of */
+	cairo_translate(cr, bx - sl * fw, by - st * fh);
+	rc = draw_svg_vector(&d, cr, fw, fh, f->alpha_pct1k / 100000.0);
+	cairo_restore(cr);
+	return rc == 0;
+}
+
 void
 draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 {
@@ -1211,10 +1261,12 @@ draw_picture(draw_ctx *dc, const dml_fill *f, double w, double h)
 		draw_metafile(dc, f, bx, by, bw, bh);   /* vectors, not pixels */
 		return;
 	}
-	/* vector targets (PDF, SVG, recordings) keep a reference to the
-	 * picture past this call: give them a private copy at full size */
 	raster = cairo_surface_get_type(cairo_get_target(cr)) ==
 	         CAIRO_SURFACE_TYPE_IMAGE;
+	if (!raster && draw_picture_svg_vector(dc, f, bx, by, bw, bh))
+		return;
+	/* vector targets (PDF, SVG, recordings) keep a reference to the
+	 * picture past this call: give them a private copy at full size */
 	drawn_size(dc, bw, bh, 1 - sl - sr, 1 - st - sb, &want_w, &want_h);
 	e = picture_acquire(dc, f, want_w, want_h, raster);
 	if (!e)

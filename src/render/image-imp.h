@@ -53,6 +53,14 @@ cairo_surface_t *draw_decode_webp(draw_decode *d);
  * references (files, network) are never loaded. image-svg.c */
 cairo_surface_t *draw_decode_svg(draw_decode *d, int want_w, int want_h);
 
+/* The same SVG drawn as vectors onto @cr, stretched to the @w x @h box
+ * at @cr's origin and clipped to it, painted with @alpha (0..1): for
+ * vector targets (PDF, SVG), which then keep paths, not pixels. 0 if
+ * drawn; -1 with d->msg set if the SVG cannot be read or rendered, and
+ * then nothing is drawn. image-svg.c */
+int draw_svg_vector(draw_decode *d, cairo_t *cr, double w, double h,
+                    double alpha);
+
 /* One recolour step with its colours resolved (channels 0..1). */
 typedef struct draw_recolor {
 	uint8_t kind;           /* enum dml_blip_fx_kind */

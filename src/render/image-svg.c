@@ -1,6 +1,7 @@
 /*
- * SVG pictures through librsvg, rasterised at the size they are drawn
- * at. One RsvgHandle per decode, created, used and freed on the calling
+ * SVG pictures through librsvg: rasterised at the size they are drawn
+ * at for raster output, drawn as vectors onto vector targets (PDF, SVG).
+ * One RsvgHandle per decode, created, used and freed on the calling
  * worker (librsvg allows a handle on any thread, one at a time). The
  * handle is made from memory with no base file, so librsvg loads no
  * external reference (files or network: only data: URLs), and without
@@ -35,16 +36,13 @@ svg_natural_size(RsvgHandle *h, double *w, double *h_out)
 		*w = *h_out = 0;
 }
 
-cairo_surface_t *
-draw_decode_svg(draw_decode *d, int want_w, int want_h)
+/* A handle on @d's SVG and its natural size (> 0), or NULL with d->msg
+ * set. The caller unrefs the handle. */
+static RsvgHandle *
+svg_open(draw_decode *d, double *nw, double *nh)
 {
 	GError *gerr = NULL;
 	RsvgHandle *h;
-	RsvgRectangle viewport;
-	cairo_surface_t *s;
-	cairo_t *cr;
-	double nw, nh;
-	int ok;
 
 	if (d->size > (size_t) G_MAXSSIZE) {
 		draw_decode_msg(d, "picture %s: SVG too large", d->part);
@@ -57,13 +55,56 @@ draw_decode_svg(draw_decode *d, int want_w, int want_h)
 		g_clear_error(&gerr);
 		return NULL;
 	}
-	svg_natural_size(h, &nw, &nh);
-	if (!(nw > 0 && nh > 0 && nw < 1e6 && nh < 1e6)) {
+	svg_natural_size(h, nw, nh);
+	if (!(*nw > 0 && *nh > 0 && *nw < 1e6 && *nh < 1e6)) {
 		draw_decode_msg(d, "picture %s: SVG without a usable size or viewBox",
 		                d->part);
 		g_object_unref(h);
 		return NULL;
 	}
+	return h;
+}
+
+/* Lay the document out in its own size (@nw x @nh), stretched to the
+ * @w x @h box at the origin of @cr, as PowerPoint stretches a picture to
+ * its frame; 1 if drawn, else 0 with d->msg set. */
+static int
+svg_render(draw_decode *d, RsvgHandle *h, cairo_t *cr, double nw, double nh,
+           double w, double h_box)
+{
+	GError *gerr = NULL;
+	RsvgRectangle viewport;
+	int ok;
+
+	cairo_save(cr);
+	cairo_scale(cr, w / nw, h_box / nh);
+	viewport.x = viewport.y = 0;
+	viewport.width = nw;
+	viewport.height = nh;
+	ok = rsvg_handle_render_document(h, cr, &viewport, &gerr);
+	cairo_restore(cr);
+	if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
+		ok = 0;
+	if (!ok) {
+		draw_decode_msg(d, "picture %s: cannot render SVG (%s)", d->part,
+		                gerr ? gerr->message : "cairo error");
+		g_clear_error(&gerr);
+	}
+	return ok;
+}
+
+cairo_surface_t *
+draw_decode_svg(draw_decode *d, int want_w, int want_h)
+{
+	RsvgHandle *h;
+	cairo_surface_t *s;
+	cairo_t *cr;
+	double nw, nh;
+	int ok;
+
+	h = svg_open(d, &nw, &nh);
+	if (!h)
+		return NULL;
 	if (want_w <= 0 || want_h <= 0) {
 		/* natural size (vector output): about 1024 px on the longer side */
 		double k = 1024 / (nw > nh ? nw : nh);
@@ -79,25 +120,46 @@ draw_decode_svg(draw_decode *d, int want_w, int want_h)
 		g_object_unref(h);
 		return NULL;
 	}
-	/* lay the document out in its own size, then stretch that box to the
-	 * picture's, as PowerPoint stretches a picture to its frame */
 	cr = cairo_create(s);
-	cairo_scale(cr, want_w / nw, want_h / nh);
-	viewport.x = viewport.y = 0;
-	viewport.width = nw;
-	viewport.height = nh;
-	ok = rsvg_handle_render_document(h, cr, &viewport, &gerr);
-	if (ok && cairo_status(cr) != CAIRO_STATUS_SUCCESS)
-		ok = 0;
+	ok = svg_render(d, h, cr, nw, nh, want_w, want_h);
 	cairo_destroy(cr);
 	g_object_unref(h);
 	if (!ok) {
-		draw_decode_msg(d, "picture %s: cannot render SVG (%s)", d->part,
-		                gerr ? gerr->message : "cairo error");
-		g_clear_error(&gerr);
 		cairo_surface_destroy(s);
 		return NULL;
 	}
 	cairo_surface_flush(s);
 	return s;
+}
+
+int
+draw_svg_vector(draw_decode *d, cairo_t *cr, double w, double h_box,
+                double alpha)
+{
+	RsvgHandle *h;
+	cairo_pattern_t *drawn;
+	double nw, nh;
+	int ok;
+
+	h = svg_open(d, &nw, &nh);
+	if (!h)
+		return -1;
+	/* into a group, so that a document failing halfway leaves nothing */
+	cairo_push_group(cr);
+	cairo_rectangle(cr, 0, 0, w, h_box);
+	cairo_clip(cr);
+	ok = svg_render(d, h, cr, nw, nh, w, h_box);
+	g_object_unref(h);
+	drawn = cairo_pop_group(cr);
+	if (ok) {
+		cairo_save(cr);
+		cairo_set_source(cr, drawn);
+		if (alpha < 1)
+			cairo_paint_with_alpha(cr, alpha);
+		else
+			cairo_paint(cr);
+		cairo_restore(cr);
+	}
+	cairo_pattern_destroy(drawn);
+	return ok ? 0 : -1;
 }

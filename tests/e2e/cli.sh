@@ -18,6 +18,7 @@ e2e_args "$@"
 SAMPLE=$SRC/samples/sample.pptx
 TEXT=$SRC/samples/text-basic.pptx
 CHARTS=$SRC/samples/charts.pptx
+PICTURES2=$SRC/samples/pictures2.pptx
 BROKEN=$SRC/samples/broken
 
 # check DESC COMMAND...: ok when COMMAND succeeds.
@@ -337,6 +338,21 @@ case_formats()
 	expect_files "one SVG per slide" "$w/svg" slide_1.svg slide_2.svg
 	check "SVG is 1280x720 px" grep -q 'width="1280px" height="720px"' \
 		"$w/svg/slide_1.svg"
+
+	# SVG pictures stay vectors: of pictures2's slide 4 (svgBlip, broken
+	# SVG with a PNG fallback, direct SVG, SVG with external hrefs) only
+	# the fallback PNG is an image (it was 3 SVGs rasterised + smasks)
+	fresh_dir "$w/vec"
+	run_cli "$w/vec" "$w/vec" "$PICTURES2" -s 4 -o 'v<n>.pdf'
+	expect_rc "pictures2 slide 4 as PDF" 0 "$w/vec"
+	n=$(grep -a -c '/Subtype /Image' "$w/vec/v4.pdf")
+	check "PDF: SVG pictures as paths, one image (the fallback PNG) ($n)" \
+		test "$n" = 1
+	run_cli "$w/vec" "$w/vec" "$PICTURES2" -s 4 -o 'v<n>.svg'
+	expect_rc "pictures2 slide 4 as SVG" 0 "$w/vec"
+	n=$(grep -o '<image' "$w/vec/v4.svg" | wc -l)
+	check "SVG: SVG pictures as paths, one image (the fallback PNG) ($n)" \
+		test "$n" = 1
 	expect_no_tmp "formats" "$w"
 }
 

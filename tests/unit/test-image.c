@@ -319,6 +319,46 @@ test_svg(void)
 	remove(path);
 }
 
+/* draw_svg_vector: onto a recording surface (what PDF output records),
+ * stretched to its box, clipped to it (the document paints past its
+ * viewBox), with alpha; a broken SVG draws nothing. */
+static void
+test_svg_vector(void)
+{
+	static const char wide[] =
+		"<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 10 20'>"
+		"<rect x='-10' y='-10' width='15' height='40' fill='#00FF00'/></svg>";
+	cairo_rectangle_t box = { 0, 0, 60, 20 };
+	cairo_surface_t *rec, *img;
+	cairo_t *cr;
+	draw_decode d;
+
+	rec = cairo_recording_surface_create(CAIRO_CONTENT_COLOR_ALPHA, &box);
+	cr = cairo_create(rec);
+	cairo_translate(cr, 10, 5);
+	dec_init(&d, wide, strlen(wide), 1);   /* no pixels are decoded */
+	CHECK_INT(draw_svg_vector(&d, cr, 40, 10, 0.5), 0);
+	CHECK_INT(d.msg[0], 0);
+	dec_init(&d, "<svg", 4, 100000);
+	CHECK_INT(draw_svg_vector(&d, cr, 40, 10, 1), -1);
+	CHECK(d.msg[0] != 0);
+	cairo_destroy(cr);
+	img = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 60, 20);
+	cr = cairo_create(img);
+	cairo_set_source_surface(cr, rec, 0, 0);
+	cairo_paint(cr);
+	cairo_destroy(cr);
+	/* left half of the 40x10 box at (10, 5): green at half alpha */
+	CHECK_INT(pixel(img, 15, 10), 0x80008000u);
+	CHECK_INT(pixel(img, 45, 10), 0);
+	/* the rect reaches past the box on the left, top and bottom */
+	CHECK_INT(pixel(img, 5, 10), 0);
+	CHECK_INT(pixel(img, 15, 2), 0);
+	CHECK_INT(pixel(img, 15, 17), 0);
+	cairo_surface_destroy(img);
+	cairo_surface_destroy(rec);
+}
+
 static void
 test_recolor(void)
 {
@@ -390,6 +430,7 @@ main(void)
 	test_bmp();
 	test_webp();
 	test_svg();
+	test_svg_vector();
 	test_recolor();
 	return TT_DONE();
 }
