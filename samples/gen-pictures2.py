@@ -24,8 +24,11 @@ Slides:
      50 %, clrChange white -> transparent over the backdrop, lum bright
      +40 % / contrast -40 %, alphaModFix 40 %, srcRect with negative
      insets (picture shrunk inside its frame)
-  6  an OLE object (graphicFrame, p:oleObj, mc:Fallback p:pic preview)
-     and a video (p:pic with a:videoFile, poster frame picture)
+  6  an OLE object (graphicFrame, p:oleObj, mc:Fallback p:pic preview),
+     a PowerPoint 2007 OLE object (no p:pic: its preview is the
+     v:imagedata of the VML shape whose o:spid is the oleObj's spid, in
+     the slide's vmlDrawing part) and a video (p:pic with a:videoFile,
+     poster frame picture)
 """
 
 import argparse
@@ -465,9 +468,22 @@ def deck_pictures2():
         + pic("", preview, gs.xfrm(COLS[0] + 300000, TOP + 300000, PW, PH))
         + '</p:oleObj></mc:Fallback></mc:AlternateContent></a:graphicData></a:graphic>'
         '</p:graphicFrame>')
+    # PowerPoint 2007: the preview lives in the slide's legacy VML drawing
+    s.rel("vmlDrawing", "../drawings/vmlDrawing1.vml")
+    ole2 = s.rel("oleObject", "../embeddings/oleObject1.bin")
+    frame2 = (
+        '<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="91" name="Object 2"/>'
+        '<p:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect="1"/></p:cNvGraphicFramePr>'
+        '<p:nvPr/></p:nvGraphicFramePr>'
+        f'<p:xfrm><a:off x="{COLS[1]}" y="{TOP}"/><a:ext cx="{PW}" cy="{PH}"/></p:xfrm>'
+        '<a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/presentationml/2006/ole">'
+        f'<p:oleObj spid="_x0000_s2050" name="Document" r:id="{ole2}" imgW="914400" '
+        'imgH="685800" progId="Word.Document.8"><p:embed/></p:oleObj>'
+        '</a:graphicData></a:graphic></p:graphicFrame>')
     video = s.rel("video", "https://example.com/clip.mp4", external=True)
     nv_video = f'<p:nvPr><a:videoFile r:link="{video}"/></p:nvPr>'
     s.add(frame, caption("OLE: stored preview (frame box)", COLS[0]),
+          frame2, caption("OLE 2007: VML preview", COLS[1]),
           pic("Video", s.image(img("quads.png", png_quads(), "png")),
               gs.xfrm(COLS[2], TOP, PW, PH), nv_pr=nv_video),
           caption("video: poster frame", COLS[2]))
@@ -480,9 +496,22 @@ def build():
         files = d.build()
     # the OLE object's own bytes (never read: only its preview is drawn)
     files["ppt/embeddings/oleObject1.bin"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 56
+    # the VML drawing of slide 6: the shape's id is its name, o:spid the
+    # id the oleObj names (as PowerPoint writes it)
+    files["ppt/drawings/vmlDrawing1.vml"] = (
+        '<xml xmlns:v="urn:schemas-microsoft-com:vml" '
+        'xmlns:o="urn:schemas-microsoft-com:office:office">'
+        '<v:shape id="Object_x0020_2" o:spid="_x0000_s2050" type="#_x0000_t75" '
+        "style='position:absolute;left:267.75pt;top:133.85pt;width:189pt;height:141.75pt'>"
+        '<v:imagedata o:relid="rId1" o:title=""/></v:shape></xml>').encode("utf-8")
+    files["ppt/drawings/_rels/vmlDrawing1.vml.rels"] = gs.rels_xml(
+        [(gs.FLAVOR.rel("image"), "../media/ole-preview.png", False)]).encode("utf-8")
+    files["ppt/media/ole-preview.png"] = png_white_frame()
     ct = files["[Content_Types].xml"].decode("utf-8")
     ct = ct.replace("</Types>", '<Default Extension="bin" ContentType="application/'
-                    'vnd.openxmlformats-officedocument.oleObject"/></Types>')
+                    'vnd.openxmlformats-officedocument.oleObject"/>'
+                    '<Default Extension="vml" ContentType="application/'
+                    'vnd.openxmlformats-officedocument.vmlDrawing"/></Types>')
     files["[Content_Types].xml"] = ct.encode("utf-8")
     return gs.zip_bytes(files)
 

@@ -9,6 +9,7 @@
 #include "load/load-geom.h"
 #include "load/load-table.h"
 
+#include <stdio.h>
 #include <string.h>
 
 static const struct { const char *name; uint8_t type; } ph_types[] = {
@@ -232,19 +233,23 @@ attr_any_ns(const xmlNode *n, const char *name)
 	return NULL;
 }
 
-/* Find the o:relid of the VML shape @spid's v:imagedata. */
-static const char *
-vml_image_rel(const xmlNode *n, const char *spid)
+/* The VML shape whose o:spid (or, without one, whose id) is @spid:
+ * PowerPoint names a shape by its o:spid when its id holds the object's
+ * name ("Content_x0020_3"). */
+static const xmlNode *
+vml_find_shape(const xmlNode *n, const char *spid)
 {
 	for (const xmlNode *c = n ? n->children : NULL; c; c = c->next) {
-		const char *r;
+		const xmlNode *r;
+		const char *o_spid;
 		if (c->type != XML_ELEMENT_NODE)
 			continue;
-		if (sxml_is(c, "shape") && s2p_str_eq(sxml_attr(c, "id"), spid)) {
-			const xmlNode *img = sxml_child(c, "imagedata");
-			return attr_any_ns(img, "relid");
+		if (sxml_is(c, "shape")) {
+			o_spid = attr_any_ns(c, "spid");
+			if (s2p_str_eq(o_spid ? o_spid : sxml_attr(c, "id"), spid))
+				return c;
 		}
-		if ((r = vml_image_rel(c, spid)) != NULL)
+		if ((r = vml_find_shape(c, spid)) != NULL)
 			return r;
 	}
 	return NULL;
@@ -252,42 +257,66 @@ vml_image_rel(const xmlNode *n, const char *spid)
 
 /*
  * The preview of a PowerPoint 2007-style OLE object: the VML shape named
- * by p:oleObj@spid in the slide's legacy drawing part, whose
- * v:imagedata@o:relid is the picture. 1 if found (into @out), 0 if not.
+ * by p:oleObj@spid in the slide's legacy drawing part (its vmlDrawing
+ * relationship), whose v:imagedata@o:relid is the picture. NULL if found
+ * (into @out), else why not, for the diagnostic (@why, @why_size).
  */
-static int
-load_ole_vml_preview(load_part *lp, const char *spid, dml_fill *out)
+static const char *
+load_ole_vml_preview(load_part *lp, const char *spid, dml_fill *out,
+                     char *why, size_t why_size)
 {
 	const opc_rel *rel = opc_rels_find_kind(lp->rels, "vmlDrawing");
+	const xmlNode *shape;
 	s2p_blob *blob = NULL;
 	xmlDoc *doc = NULL;
 	load_part vp;
 	const char *rid;
 	s2p_error e;
-	int found = 0;
 
 	s2p_error_clear(&e);
-	if (!spid || !rel || rel->external || rel->invalid ||
-	    opc_package_read(lp->ctx->pkg, rel->target, &blob, &e) ||
-	    !(doc = opc_xml_parse(blob, rel->target, lp->ctx->lim, &e)))
+	if (!spid || !*spid) {
+		snprintf(why, why_size, "no p:pic and no spid naming a VML shape");
 		goto done;
-	rid = vml_image_rel(xmlDocGetRootElement(doc), spid);
-	if (!rid)
+	}
+	if (!rel || rel->external || rel->invalid) {
+		snprintf(why, why_size, "no p:pic, and the slide has no VML drawing "
+		         "part for its shape %s", spid);
 		goto done;
+	}
+	if (opc_package_read(lp->ctx->pkg, rel->target, &blob, &e) ||
+	    !(doc = opc_xml_parse(blob, rel->target, lp->ctx->lim, &e))) {
+		snprintf(why, why_size, "VML drawing %s unreadable: %s", rel->target,
+		         e.msg);
+		goto done;
+	}
+	shape = vml_find_shape(xmlDocGetRootElement(doc), spid);
+	rid = attr_any_ns(sxml_child(shape, "imagedata"), "relid");
+	if (!rid) {
+		snprintf(why, why_size, "VML drawing %s has %s %s", rel->target,
+		         shape ? "no v:imagedata in shape" : "no shape", spid);
+		goto done;
+	}
 	vp = *lp;
 	vp.part = rel->target;
 	vp.rels = opc_rels_load(lp->ctx->pkg, rel->target, &e);
-	if (!vp.rels)
+	if (!vp.rels) {
+		snprintf(why, why_size, "relationships of %s unreadable: %s",
+		         rel->target, e.msg);
 		goto done;
+	}
 	memset(out, 0, sizeof *out);
 	out->kind = DML_FILL_BLIP;
 	out->alpha_pct1k = 100000;
-	found = load_media(&vp, rid, 0, &out->media) == 0 && out->media.blob;
+	if (load_media(&vp, rid, 0, &out->media) != 0 || !out->media.blob)
+		snprintf(why, why_size, "picture %s of VML shape %s not loaded", rid,
+		         spid);
+	else
+		why = NULL;
 	opc_rels_free(vp.rels);
 done:
 	xmlFreeDoc(doc);
 	s2p_blob_unref(blob);
-	return found;
+	return why;
 }
 
 /*
@@ -302,7 +331,8 @@ load_ole(load_part *lp, const xmlNode *frame, const xmlNode *data,
          dml_shape *s, uint32_t depth)
 {
 	const xmlNode *ole = sxml_child(data, "oleObj"), *pic;
-	const char *prog;
+	const char *prog, *why = NULL;
+	char why_buf[200];
 	dml_shape keep = *s;
 	int rc = 0;
 
@@ -324,12 +354,15 @@ load_ole(load_part *lp, const xmlNode *frame, const xmlNode *data,
 		if (keep.xfrm.has)
 			s->xfrm = keep.xfrm;
 	}
-	else if (ole && load_ole_vml_preview(lp, sxml_attr(ole, "spid"), &s->blip)) {
+	else if (ole && !(why = load_ole_vml_preview(lp, sxml_attr(ole, "spid"),
+	                                             &s->blip, why_buf,
+	                                             sizeof why_buf))) {
 		s->kind = DML_SHAPE_PIC;
 	}
 	else {
 		pml_diag_add(lp->diags, lp->part, "OLE object '%s' (%s) has no preview "
-		             "picture; not drawn", s->name ? s->name : "", prog);
+		             "picture (%s); not drawn", s->name ? s->name : "", prog,
+		             ole ? why : "no p:oleObj");
 		return 0;
 	}
 	(void) frame;
