@@ -332,7 +332,7 @@ load_ole(load_part *lp, const xmlNode *frame, const xmlNode *data,
 {
 	const xmlNode *ole = sxml_child(data, "oleObj"), *pic;
 	const char *prog, *why = NULL;
-	char why_buf[200];
+	char why_buf[512];
 	dml_shape keep = *s;
 	int rc = 0;
 
