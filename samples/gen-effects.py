@@ -13,6 +13,9 @@ Slides:
      whole text bodies and on single runs; text boxes with no fill and no
      line whose spPr/a:effectLst falls from the glyphs (also rotated, and
      with a reflection); a filled card whose run has its own shadow
+  2  the 20 preset shadows a:prstShdw shdw1..shdw20 (dist 6 pt, dir 45°,
+     grey), on rounded cards; shdw3-9 and shdw20 are drawn as plain drop
+     shadows with a diagnostic
 """
 
 import argparse
@@ -115,10 +118,25 @@ def slide_text_effects(d):
                             lst_style=lst, anchor="ctr", wrap="square", rtl_col=False)))
 
 
+def slide_preset_shadows(d):
+    s = d.slide("titleOnly").add(gs.slide_title("Preset shadows (a:prstShdw)", sz=24))
+    cols, cw, ch = 5, 1700000, 750000
+    for i in range(20):
+        r, c = divmod(i, cols)
+        x, y = 700000 + c * (cw + 500000), 1500000 + r * (ch + 450000)
+        prst = elem("a:prstShdw", srgb("7F7F7F"), prst=f"shdw{i + 1}", dist=76200,
+                    dir=deg(45))
+        s.add(shape(f"shdw{i + 1}", xfrm(x, y, cw, ch), "roundRect",
+                    fill=solid(srgb("4472C4")),
+                    ln=elem("a:ln", "<a:noFill/>") + elem("a:effectLst", prst), style=False,
+                    text=[gs.para(gs.run(f"shdw{i + 1}", sz=14, color=srgb("FFFFFF")))]))
+
+
 def build():
     with gs.using_flavor(gs.TRANSITIONAL):
         d = gs.Deck("Effects")
         slide_text_effects(d)
+        slide_preset_shadows(d)
         return gs.zip_bytes(d.build())
 
 

@@ -722,6 +722,66 @@ load_shadow(load_part *lp, const xmlNode *c, int outer, dml_shadow *sh)
 		sh->color = dml_color_rgb(0);
 }
 
+/* a:prstShdw (§20.1.8.49): an outer shadow with dist, dir and colour of
+ * its own, never turning with the shape, and the scale, skew and
+ * anchor its preset gives (§20.1.10.52 ST_PresetShadowVal); shdw13, 17
+ * and 18 add a second, lighter shadow. */
+static void
+load_preset_shadow(load_part *lp, const xmlNode *c, dml_effects *out)
+{
+	const char *prst = sxml_attr(c, "prst");
+	dml_shadow *sh = &out->outer;
+	int n = 0;
+
+	if (prst && strncmp(prst, "shdw", 4) == 0 && prst[4] >= '1' && prst[4] <= '9' &&
+	    (!prst[5] || (prst[5] >= '0' && prst[5] <= '9' && !prst[6])))
+		n = atoi(prst + 4);
+	if (n < 1 || n > 20) {
+		pml_diag_add(lp->diags, lp->part, "unknown preset shadow a:prstShdw "
+		             "'%s' not drawn", prst ? prst : "");
+		return;
+	}
+	memset(sh, 0, sizeof *sh);
+	memset(&out->outer2, 0, sizeof out->outer2);
+	sh->has = 1;
+	sh->algn = DML_RA_B;
+	sh->blur_emu = 0;
+	sh->dist_emu = effect_len(c, "dist", 12700 * 2000);
+	sxml_attr_i32(c, "dir", &sh->dir_60k);
+	sh->sx_pct1k = sh->sy_pct1k = 100000;
+	if (!load_color(lp, c, &sh->color))
+		sh->color = dml_color_rgb(0);
+	switch (n) {
+	case 10: /* top left large drop shadow */
+		sh->algn = DML_RA_BR;
+		sh->sx_pct1k = sh->sy_pct1k = 125000;
+		break;
+	case 11: case 12: case 15: case 16: /* long perspective, back/front */
+		sh->kx_60k = n == 11 || n == 15 ? 2453400 : -2453400; /* 40.89° */
+		sh->sy_pct1k = n <= 12 ? 50000 : -50000;
+		break;
+	case 19: /* back centre perspective */
+		sh->sy_pct1k = 50000;
+		break;
+	case 13: case 17: case 18: /* double: a lighter second shadow */
+		out->outer2 = *sh;
+		out->outer2.lighten = 1;
+		if (n == 13)
+			out->outer2.dist_emu = 2 * sh->dist_emu;
+		else
+			out->outer2.dir_60k = (sh->dir_60k + 10800000) % 21600000;
+		break;
+	case 1: case 2: case 14:
+		break; /* a plain drop shadow */
+	default:
+		/* shdw3-9 and shdw20: their scale and skew are not known to
+		 * us (the spec's table was not at hand): the plain offset */
+		pml_diag_add(lp->diags, lp->part, "preset shadow a:prstShdw '%s' drawn "
+		             "as a plain drop shadow (its perspective not drawn)", prst);
+		break;
+	}
+}
+
 static void
 load_reflection(const xmlNode *c, dml_reflection *r)
 {
@@ -757,8 +817,10 @@ load_effects(load_part *lp, const xmlNode *lst, dml_effects *out)
 		return;
 	out->has = 1;
 	SXML_EACH(c, lst) {
-		if (sxml_is(c, "outerShdw"))
+		if (sxml_is(c, "outerShdw")) {
 			load_shadow(lp, c, 1, &out->outer);
+			memset(&out->outer2, 0, sizeof out->outer2);
+		}
 		else if (sxml_is(c, "innerShdw"))
 			load_shadow(lp, c, 0, &out->inner);
 		else if (sxml_is(c, "glow")) {
@@ -772,9 +834,7 @@ load_effects(load_part *lp, const xmlNode *lst, dml_effects *out)
 		else if (sxml_is(c, "reflection"))
 			load_reflection(c, &out->refl);
 		else if (sxml_is(c, "prstShdw"))
-			pml_diag_add(lp->diags, lp->part, "preset shadow a:prstShdw "
-			             "'%s' not drawn", sxml_attr(c, "prst") ?
-			             sxml_attr(c, "prst") : "");
+			load_preset_shadow(lp, c, out);
 		else
 			pml_diag_add(lp->diags, lp->part, "effect a:%s not drawn",
 			             (const char *) c->name);

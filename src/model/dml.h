@@ -124,9 +124,11 @@ typedef struct dml_style_ref {
 /* ---- effects (§20.1.8.25 effectLst) ---- */
 
 /* a:outerShdw, a:innerShdw (scale, skew and algn are outer only) and
- * a:prstShdw (drawn as the outer shadow it approximates) */
+ * a:prstShdw (the outer shadows it stands for) */
 typedef struct dml_shadow {
 	uint8_t has;
+	uint8_t lighten;              /* the colour + 102/255 per channel (the
+	                                 second shadow of a preset) */
 	uint8_t rot_with_shape;
 	uint8_t algn;                 /* enum dml_rect_algn */
 	int64_t blur_emu, dist_emu;
@@ -155,6 +157,8 @@ typedef struct dml_reflection {
 typedef struct dml_effects {
 	uint8_t has;          /* an a:effectLst was given (even empty) */
 	dml_shadow outer;     /* a:outerShdw (or a:prstShdw) */
+	dml_shadow outer2;    /* the second shadow of a double a:prstShdw,
+	                         drawn beneath the first */
 	dml_shadow inner;     /* a:innerShdw */
 	dml_glow glow;        /* a:glow */
 	int64_t soft_edge_emu;/* a:softEdge@rad; 0 = none */

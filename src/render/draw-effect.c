@@ -493,14 +493,17 @@ fx_copy_matrix(draw_ctx *dc, const draw_fx *fx, const fx_copy *k,
 	ax = col == 0 ? box[0] : col == 1 ? (box[0] + box[2]) / 2 : box[2];
 	ay = row == 0 ? box[1] : row == 1 ? (box[1] + box[3]) / 2 : box[3];
 	/* built from the device point outwards: into the frame, about the
-	 * anchor, scale, skew (clockwise angles: kx leans the vertical axis,
-	 * ky the horizontal one), back, move, out of the frame */
+	 * anchor, skew, scale, back, move, out of the frame. The skew comes
+	 * first and a positive kx leans the top to the left: the only order
+	 * and sign under which the preset shadows' names hold (shdw11 "back
+	 * left": kx 40.89°, sy 50 %; shdw15 "front left": kx 40.89°, sy -50 %,
+	 * §20.1.10.52). ky turns the horizontal axis clockwise (unverified). */
 	cairo_matrix_init_rotate(E, -th);
 	cairo_matrix_init_translate(&t, -ax, -ay);
 	cairo_matrix_multiply(E, E, &t);
-	cairo_matrix_init_scale(&t, k->sx / 100000.0, k->sy / 100000.0);
+	cairo_matrix_init(&t, 1, tan(rad60k(k->ky)), tan(rad60k(k->kx)), 1, 0, 0);
 	cairo_matrix_multiply(E, E, &t);
-	cairo_matrix_init(&t, 1, tan(rad60k(k->ky)), -tan(rad60k(k->kx)), 1, 0, 0);
+	cairo_matrix_init_scale(&t, k->sx / 100000.0, k->sy / 100000.0);
 	cairo_matrix_multiply(E, E, &t);
 	cairo_matrix_init_translate(&t, ax + d * cos(rad60k(k->dir)),
 	                            ay + d * sin(rad60k(k->dir)));
@@ -512,13 +515,13 @@ fx_copy_matrix(draw_ctx *dc, const draw_fx *fx, const fx_copy *k,
 /* ---- the effects ---- */
 
 static void
-fx_outer_shadow(draw_ctx *dc, const draw_fx *fx)
+fx_outer_shadow(draw_ctx *dc, const draw_fx *fx, const dml_shadow *sh)
 {
-	const dml_shadow *sh = &fx->fx->outer;
 	fx_copy k = { sh->rot_with_shape, sh->algn, sh->sx_pct1k, sh->sy_pct1k,
 		sh->kx_60k, sh->ky_60k, sh->dist_emu, sh->dir_60k };
 	double sigma = draw_fx_sigma(fx_px(dc, sh->blur_emu));
 	cairo_matrix_t E;
+	dml_rgba c;
 	fx_mask m;
 
 	if (sh->sx_pct1k == 0 || sh->sy_pct1k == 0)
@@ -526,7 +529,14 @@ fx_outer_shadow(draw_ctx *dc, const draw_fx *fx)
 	fx_copy_matrix(dc, fx, &k, &E);
 	fx_mask_new(dc, fx, &E, FX_SIL_SHAPE, 0, ceil(3 * sigma) + 1, sigma, &m);
 	fx_mask_blur(dc, &m, sigma);
-	fx_mask_paint(dc, &m, draw_color(dc, &sh->color, fx->ph));
+	c = draw_color(dc, &sh->color, fx->ph);
+	if (sh->lighten) {
+		/* §20.1.10.52: min(1, colour + 102/255) per channel */
+		c.r = fmin(1, c.r + 102 / 255.0);
+		c.g = fmin(1, c.g + 102 / 255.0);
+		c.b = fmin(1, c.b + 102 / 255.0);
+	}
+	fx_mask_paint(dc, &m, c);
 	cairo_surface_destroy(m.s);
 }
 
@@ -579,8 +589,10 @@ draw_fx_begin(draw_ctx *dc, draw_fx *fx)
 			return;
 	}
 	else {
+		if (e->outer2.has)
+			fx_outer_shadow(dc, fx, &e->outer2);
 		if (e->outer.has)
-			fx_outer_shadow(dc, fx);
+			fx_outer_shadow(dc, fx, &e->outer);
 		if (e->glow.has)
 			fx_glow(dc, fx);
 	}

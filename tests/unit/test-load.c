@@ -360,6 +360,14 @@ test_list_style_copy(void)
 	src->lvl[2].def_rpr.fill.kind = DML_FILL_PATT;
 	src->lvl[2].def_rpr.fill.prst = s2p_arena_strdup(src_arena, "pct50");
 	src->def.def_rpr.ea = s2p_arena_strdup(src_arena, "+mn-ea");
+	{
+		dml_effects *fx = s2p_arena_alloc(src_arena, sizeof *fx);
+		memset(fx, 0, sizeof *fx);
+		fx->outer.has = 1;
+		fx->outer.dist_emu = 38100;
+		src->lvl[3].def_rpr.effects = fx;
+		src->lvl[3].def_rpr.set |= DML_R_EFFECTS;
+	}
 
 	rc = dml_list_style_copy(&dst, src, dst_arena);
 	CHECK_INT(rc, 0);
@@ -375,7 +383,10 @@ test_list_style_copy(void)
 	 * not fill.prst (pattern preset name), so a split presentation's
 	 * default text style points into the freed deck's arena. */
 	CHECK(dst.lvl[2].def_rpr.fill.prst != src->lvl[2].def_rpr.fill.prst);
+	/* text effects of a list style are copied too */
+	CHECK(dst.lvl[3].def_rpr.effects != src->lvl[3].def_rpr.effects);
 	s2p_arena_free(src_arena);
+	CHECK(dst.lvl[3].def_rpr.effects && dst.lvl[3].def_rpr.effects->outer.dist_emu == 38100);
 	CHECK_STR(dst.lvl[0].bu_font, "Arial");
 	CHECK_STR(dst.def.def_rpr.ea, "+mn-ea");
 	CHECK_INT(dst.lvl[1].def_rpr.fill.stops[1].pos_pct1k, 100000);
@@ -500,12 +511,72 @@ out:
 	pml_presentation_free(p);
 }
 
+/* samples/effects.pptx: run effects are loaded, an empty effectLst is
+ * kept (it takes inherited effects off), and preset shadows become the
+ * outer shadows of §20.1.10.52. */
+static void
+test_effects_deck(void)
+{
+	s2p_error err;
+	pml_presentation *p = load("samples/effects.pptx", &err);
+	const dml_shape *s;
+
+	CHECK(p != NULL);
+	if (!p)
+		return;
+	CHECK(p->n_slides >= 2);
+	s = find_shape(&p->slides[0].slide->sheet.tree, "mixed runs");
+	CHECK(s && s->text && s->text->n_paras == 1 && s->text->paras[0].n_runs == 3);
+	if (s && s->text && s->text->n_paras == 1 && s->text->paras[0].n_runs == 3) {
+		const dml_run *r = s->text->paras[0].runs;
+		CHECK(!(r[0].rpr.set & DML_R_EFFECTS));
+		CHECK(r[1].rpr.set & DML_R_EFFECTS);
+		CHECK(r[1].rpr.effects && r[1].rpr.effects->outer.has &&
+		      r[1].rpr.effects->outer.dist_emu == 50800 &&
+		      r[1].rpr.effects->outer.dir_60k == 5400000);
+		CHECK(r[2].rpr.set & DML_R_EFFECTS);
+		CHECK(r[2].rpr.effects && r[2].rpr.effects->has &&
+		      !r[2].rpr.effects->outer.has);
+	}
+	s = find_shape(&p->slides[1].slide->sheet.tree, "shdw11");
+	CHECK(s && s->effects.outer.has);
+	if (s) {
+		const dml_shadow *o = &s->effects.outer;
+		CHECK_INT(o->rot_with_shape, 0);
+		CHECK_INT(o->algn, DML_RA_B);
+		CHECK_INT(o->kx_60k, 2453400);
+		CHECK_INT(o->sy_pct1k, 50000);
+		CHECK_INT(o->sx_pct1k, 100000);
+		CHECK_INT(o->blur_emu, 0);
+		CHECK_INT(o->dist_emu, 76200);
+		CHECK(!s->effects.outer2.has);
+	}
+	s = find_shape(&p->slides[1].slide->sheet.tree, "shdw13");
+	CHECK(s && s->effects.outer2.has);
+	if (s) {
+		CHECK_INT(s->effects.outer2.dist_emu, 2 * 76200);
+		CHECK_INT(s->effects.outer2.dir_60k, 2700000);
+		CHECK_INT(s->effects.outer2.lighten, 1);
+		CHECK_INT(s->effects.outer.lighten, 0);
+	}
+	s = find_shape(&p->slides[1].slide->sheet.tree, "shdw17");
+	CHECK(s && s->effects.outer2.has);
+	if (s) {
+		CHECK_INT(s->effects.outer2.dist_emu, 76200);
+		CHECK_INT(s->effects.outer2.dir_60k, 2700000 + 10800000);
+	}
+	s = find_shape(&p->slides[1].slide->sheet.tree, "shdw16");
+	CHECK(s && s->effects.outer.kx_60k == -2453400 && s->effects.outer.sy_pct1k == -50000);
+	pml_presentation_free(p);
+}
+
 int
 main(void)
 {
 	test_placeholders_deck();
 	test_sample_and_split();
 	test_list_style_copy();
+	test_effects_deck();
 	test_broken_decks();
 	test_strict();
 	xmlCleanupParser();
