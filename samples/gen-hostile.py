@@ -36,6 +36,9 @@ HOSTILE = [
      "slide 2 fails, slides 1 and 3 written, exit 3"),
     ("missing-theme.pptx", "the master's theme part is missing",
      "every slide written with default colours and a warning, exit 0"),
+    ("huge-coordinates.pptx", "slide 1 has shapes, paths, groups, line widths, "
+     "effects and 4000 pt text at the largest coordinates the format allows",
+     "both slides written, exit 0; at 8000 px wide the text is drawn smaller, with a warning"),
 ]
 
 
@@ -130,11 +133,70 @@ def missing_theme():
     return gs.zip_bytes(files)
 
 
+ST_COORDINATE_MAX = 27273042316900  # EMU, ECMA-376 ST_Coordinate
+
+
+def _huge_path(m):
+    """A custom geometry path whose points, arc radii and Bezier controls are
+    all at the coordinate limit."""
+    path = ('<a:moveTo><a:pt x="0" y="0"/></a:moveTo>'
+            + "".join(f'<a:lnTo><a:pt x="{x}" y="{y}"/></a:lnTo>'
+                      for x, y in ((m, m), (-m, m), (1, m)))
+            + f'<a:arcTo wR="{m}" hR="{m}" stAng="0" swAng="21600000"/>'
+            + f'<a:cubicBezTo><a:pt x="{m}" y="0"/><a:pt x="0" y="{m}"/>'
+              f'<a:pt x="{-m}" y="{m}"/></a:cubicBezTo><a:close/>')
+    return ('<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/>'
+            '<a:rect l="0" t="0" r="r" b="b"/><a:pathLst>'
+            f'<a:path w="1" h="1">{path}</a:path></a:pathLst></a:custGeom>')
+
+
+def _huge_shape(name, xf, geom, fill, effects=""):
+    """A shape with the widest line, arrow heads and 4000 pt text."""
+    ln = ('<a:ln w="20116800">' + gs.solid(gs.srgb("2F5597"))
+          + '<a:prstDash val="sysDot"/><a:headEnd type="arrow" w="lg" len="lg"/></a:ln>')
+    body = ('<p:txBody><a:bodyPr/><a:p><a:r><a:rPr lang="en-US" sz="400000"/>'
+            '<a:t>Huge</a:t></a:r></a:p></p:txBody>')
+    return gs.elem("p:sp", gs._nv_sp(name) + gs.elem("p:spPr", xf + geom + fill + ln + effects)
+                   + body)
+
+
+def huge_coordinates():
+    m = ST_COORDINATE_MAX
+    effects = (f'<a:effectLst><a:outerShdw blurRad="{m}" dist="{m}" dir="2700000">'
+               + gs.srgb("000000") + f'</a:outerShdw><a:glow rad="{m}">' + gs.srgb("00B050")
+               + f'</a:glow><a:softEdge rad="{m}"/></a:effectLst>')
+    red = gs.solid(gs.srgb("C00000"))
+    grad = ('<a:gradFill><a:gsLst><a:gs pos="0">' + gs.srgb("C00000") + '</a:gs>'
+            '<a:gs pos="100000">' + gs.srgb("2F5597") + '</a:gs></a:gsLst>'
+            '<a:path path="circle"><a:fillToRect l="-100000000" t="0" r="100000000" b="0"/>'
+            '</a:path><a:tileRect l="-10000000" r="-10000000"/></a:gradFill>')
+    with gs.using_flavor(gs.TRANSITIONAL):
+        d = gs.Deck("Huge coordinates")
+        s = d.slide("blank")
+        s.add(_huge_shape("far", gs.xfrm(m, m, m, m), gs.prst_geom("star32"), red),
+              _huge_shape("negative", gs.xfrm(-m, -m, m, m, rot=45), gs.prst_geom("cloud"), red),
+              _huge_shape("huge path", gs.xfrm(0, 0, m, m), _huge_path(m), red, effects),
+              _huge_shape("huge path, small box", gs.xfrm(100, 100, 1000000, 1000000),
+                          _huge_path(m), red),
+              _huge_shape("extreme adjustments", gs.xfrm(100, 100, 1, 1),
+                          gs.prst_geom("wedgeRoundRectCallout", {
+                              "adj1": -2147483647, "adj2": 2147483647, "adj3": 99999999}), red),
+              gs.group("scaled up", gs.xfrm(0, 0, m, m, ch=(0, 0, 1, 1)), [
+                  _huge_shape("child", gs.xfrm(0, 0, 1, 1), gs.prst_geom("ellipse"), red,
+                              effects)]),
+              gs.group("offset", gs.xfrm(0, 0, 1000, 1000, ch=(-m, -m, 1, 1)), [
+                  _huge_shape("child", gs.xfrm(m, m, m, m), gs.prst_geom("ellipse"), red)]),
+              _huge_shape("gradient", gs.xfrm(1000000, 1000000, 3000000, 2000000, rot=30),
+                          gs.prst_geom("rect"), grad))
+        d.slide("blank").add(gs.label("a healthy slide", 0, 1000000, gs.SLIDE_W, 600000, sz=24))
+        return gs.zip_bytes(d.build())
+
+
 BUILDERS = {
     "zip-bomb.pptx": zip_bomb, "entity-bomb.pptx": entity_bomb,
     "deep-nesting.pptx": deep_nesting, "huge-image.pptx": huge_image,
     "self-reference.pptx": self_reference, "missing-layout.pptx": missing_layout,
-    "missing-theme.pptx": missing_theme,
+    "missing-theme.pptx": missing_theme, "huge-coordinates.pptx": huge_coordinates,
 }
 
 

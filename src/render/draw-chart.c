@@ -63,7 +63,8 @@ rpr_font(const chart_draw *cd, const dml_rpr *r, const char *text)
 
 	draw_font_families(cd->dc, r, text, -1, fam, sizeof fam);
 	pango_font_description_set_family(fd, fam);
-	pango_font_description_set_absolute_size(fd, r->sz_100pt / 100.0 * PANGO_SCALE);
+	pango_font_description_set_absolute_size(fd, draw_font_size_pt(cd->dc,
+	                                         r->sz_100pt / 100.0) * PANGO_SCALE);
 	pango_font_description_set_weight(fd, r->b ? PANGO_WEIGHT_BOLD :
 	                                  PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_style(fd, r->i ? PANGO_STYLE_ITALIC :
@@ -103,7 +104,7 @@ chart_layout(chart_draw *cd, const dml_rpr *r, const char *text, double wrap_w)
 	pango_attr_list_unref(attrs);
 	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 	if (wrap_w > 0) {
-		pango_layout_set_width(l, (int) (wrap_w * PANGO_SCALE));
+		pango_layout_set_width(l, draw_pango_units(wrap_w));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD);
 	}
 	return l;
@@ -154,7 +155,7 @@ rich_layout(chart_draw *cd, const dml_text_body *tb, const dml_rpr *base,
 	pango_layout_set_attributes(l, attrs);
 	pango_layout_set_alignment(l, PANGO_ALIGN_CENTER);
 	if (wrap_w > 0) {
-		pango_layout_set_width(l, (int) (wrap_w * PANGO_SCALE));
+		pango_layout_set_width(l, draw_pango_units(wrap_w));
 		pango_layout_set_wrap(l, PANGO_WRAP_WORD);
 	}
 	pango_attr_list_unref(attrs);

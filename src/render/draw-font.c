@@ -547,6 +547,25 @@ text_scripts(const char *text, int len)
 	return m;
 }
 
+double
+draw_font_size_pt(draw_ctx *dc, double pt)
+{
+	double s = dc->px_per_emu * 12700.0; /* device pixels per point */
+	double max = DRAW_FONT_MAX_PX / s;
+
+	/* measured on pango 1.50 / cairo 1.16: the font is refused once
+	 * size x s x s passes 65535 (the pixel size pango asks fontconfig
+	 * for carries the scale twice when text is laid out in points) */
+	if (max > 60000.0 / (s * s))
+		max = 60000.0 / (s * s);
+
+	if (!(pt > max))
+		return pt;
+	pml_diag_add(dc->diags, dc->part, "text of %.0f pt is larger than can be "
+	             "drawn at this output width; drawn at %.0f pt", pt, max);
+	return max;
+}
+
 void
 draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text, int len,
                    char *out, size_t size)

@@ -11,6 +11,23 @@
 
 #include <pango/pangocairo.h>
 
+/* Largest length handed to pango, in points (about 350 m): pango keeps
+ * lengths in ints of 1/1024 point, and a text box or indent taken from a
+ * hostile file can be far beyond what an int holds. */
+#define DRAW_PANGO_MAX_PT 1e6
+
+/* @pt points in pango units, truncated like a cast, clamped to
+ * +-DRAW_PANGO_MAX_PT; NaN gives 0. */
+static inline int
+draw_pango_units(double pt)
+{
+	if (!(pt > -DRAW_PANGO_MAX_PT))
+		pt = pt != pt ? 0 : -DRAW_PANGO_MAX_PT;
+	else if (pt > DRAW_PANGO_MAX_PT)
+		pt = DRAW_PANGO_MAX_PT;
+	return (int) (pt * PANGO_SCALE);
+}
+
 struct draw_worker {
 	PangoFontMap *font_map;
 	PangoContext *pango;
@@ -85,6 +102,14 @@ void draw_picture(draw_ctx *dc, const dml_fill *blip, double w, double h);
  * nothing). */
 void draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text,
                         int len, char *out, size_t size);
+
+/* draw-font.c: font size @pt (points) capped to what pango, cairo and
+ * FreeType can draw at this slide's scale: an em within DRAW_FONT_MAX_PX
+ * device pixels, and less at very large output widths (a 4000 pt title
+ * 4000 px wide, a 240 pt one 16 000 px wide failed the whole slide). A
+ * capped size is reported once per part. */
+#define DRAW_FONT_MAX_PX 12000.0
+double draw_font_size_pt(draw_ctx *dc, double pt);
 
 /* draw-metafile.c: whether @b is an EMF or WMF picture, and drawing
  * one into the stretched box bx,by,bw,bh (srcRect and alpha from @f). */

@@ -78,7 +78,8 @@ font_desc(const text_state *ts, const dml_rpr *r, double size_pt,
 
 	draw_font_families(ts->dc, r, text, len, fam, sizeof fam);
 	pango_font_description_set_family(fd, fam);
-	pango_font_description_set_absolute_size(fd, size_pt * PANGO_SCALE);
+	pango_font_description_set_absolute_size(fd, draw_font_size_pt(ts->dc,
+	                                         size_pt) * PANGO_SCALE);
 	pango_font_description_set_weight(fd, r->b ? PANGO_WEIGHT_BOLD :
 	                                  PANGO_WEIGHT_NORMAL);
 	pango_font_description_set_style(fd, r->i ? PANGO_STYLE_ITALIC :
@@ -363,7 +364,7 @@ tab_array(text_state *ts, const dml_ppr *ppr, double x_pt, double box_w,
 #endif
 		pango_tab_array_resize(tabs, k + 1);
 		pango_tab_array_set_tab(tabs, k, a,
-		                        (int) ((pos[i] - x_pt) * PANGO_SCALE));
+		                        draw_pango_units(pos[i] - x_pt));
 #if PANGO_VERSION_CHECK(1, 50, 0)
 		/* not the locale's: the same output in every locale */
 		if (a == PANGO_TAB_DECIMAL)
@@ -489,12 +490,12 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 			insert_attr(attrs, pango_attr_strikethrough_new(TRUE), start, end);
 		if (r.spc_100pt)
 			insert_attr(attrs, pango_attr_letter_spacing_new(
-			            (int) (r.spc_100pt / 100.0 * ts->scale * PANGO_SCALE)),
+			            draw_pango_units(r.spc_100pt / 100.0 * ts->scale)),
 			            start, end);
 		if (r.baseline_pct1k)
-			insert_attr(attrs, pango_attr_rise_new((int) (r.baseline_pct1k /
-			            100000.0 * scaled_size(ts, r.sz_100pt) * PANGO_SCALE)),
-			            start, end);
+			insert_attr(attrs, pango_attr_rise_new(draw_pango_units(
+			            r.baseline_pct1k / 100000.0 *
+			            scaled_size(ts, r.sz_100pt))), start, end);
 		if (r.cap == 2)
 			insert_attr(attrs, pango_attr_variant_new(PANGO_VARIANT_SMALL_CAPS),
 			            start, end);
@@ -547,16 +548,16 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		if (indent > 0) {
 			pl->x_pt = mar_l;
 			pl->bullet_x = mar_l;
-			pango_layout_set_indent(pl->layout, (int) (indent * PANGO_SCALE));
+			pango_layout_set_indent(pl->layout, draw_pango_units(indent));
 		}
 	}
 	else if (indent < 0) {
 		pl->x_pt = mar_l + indent;
-		pango_layout_set_indent(pl->layout, (int) (indent * PANGO_SCALE));
+		pango_layout_set_indent(pl->layout, draw_pango_units(indent));
 	}
 	else {
 		pl->x_pt = mar_l;
-		pango_layout_set_indent(pl->layout, (int) (indent * PANGO_SCALE));
+		pango_layout_set_indent(pl->layout, draw_pango_units(indent));
 	}
 	if (pl->x_pt < 0)
 		pl->x_pt = 0;
@@ -565,7 +566,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		pl->width_pt = 1;
 	pl->algn = ppr.algn;
 	if (!pl->wrap_none) {
-		pango_layout_set_width(pl->layout, (int) (pl->width_pt * PANGO_SCALE));
+		pango_layout_set_width(pl->layout, draw_pango_units(pl->width_pt));
 		pango_layout_set_wrap(pl->layout, PANGO_WRAP_WORD_CHAR);
 	}
 	pango_layout_set_alignment(pl->layout,
