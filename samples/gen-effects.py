@@ -16,6 +16,8 @@ Slides:
   2  the 20 preset shadows a:prstShdw shdw1..shdw20 (dist 6 pt, dir 45°,
      grey), on rounded cards; shdw3-9 and shdw20 are drawn as plain drop
      shadows with a diagnostic
+  3  24 shadowed cards (roundRect, outerShdw blurRad 9 pt, dist 3 pt down,
+     as office2pdf's business decks draw them): the blur benchmark
 """
 
 import argparse
@@ -132,11 +134,26 @@ def slide_preset_shadows(d):
                     text=[gs.para(gs.run(f"shdw{i + 1}", sz=14, color=srgb("FFFFFF")))]))
 
 
+def slide_cards(d):
+    s = d.slide("titleOnly").add(gs.slide_title("24 shadowed cards", sz=24))
+    cols, cw, ch = 6, 1700000, 1050000
+    shadow = elem("a:outerShdw", srgb("000000", alpha=20000), blurRad=114300, dist=38100,
+                  dir=deg(90), algn="bl", rotWithShape=False)
+    for i in range(24):
+        r, c = divmod(i, cols)
+        x, y = 450000 + c * (cw + 180000), 1450000 + r * (ch + 180000)
+        s.add(shape(f"card {i + 1}", xfrm(x, y, cw, ch), "roundRect",
+                    adj={"adj": 8000}, fill=solid(srgb("FFFFFF")),
+                    ln=elem("a:ln", "<a:noFill/>") + elem("a:effectLst", shadow), style=False,
+                    text=[gs.para(gs.run(f"Card {i + 1}", sz=14, color=srgb("1F3864")))]))
+
+
 def build():
     with gs.using_flavor(gs.TRANSITIONAL):
         d = gs.Deck("Effects")
         slide_text_effects(d)
         slide_preset_shadows(d)
+        slide_cards(d)
         return gs.zip_bytes(d.build())
 
 

@@ -150,6 +150,43 @@ typedef struct fx_mask {
 	int f;                /* device pixels per mask pixel */
 } fx_mask;
 
+/*
+ * Masks kept for reuse: a slide of cards draws the same shadow many
+ * times. An entry is found by the silhouette's own pixels (before the
+ * blur) and the blur, so a hit is exact; shadows are drawn whole-pixel
+ * aligned (draw_fx_snap) so that identical shapes at different places
+ * give identical silhouettes.
+ */
+enum { FX_CACHE_SLOTS = 4, FX_CACHE_MAX_BYTES = 1 << 20 };
+
+typedef struct fx_cache_slot {
+	unsigned char *raw;   /* the silhouette before the blur, w x h bytes */
+	int w, h, f;
+	double sigma;
+	cairo_surface_t *blurred; /* the result, at device resolution */
+} fx_cache_slot;
+
+struct draw_fx_cache {
+	fx_cache_slot slot[FX_CACHE_SLOTS];
+	int next;             /* the slot replaced next */
+};
+
+void
+draw_fx_cache_free(draw_ctx *dc)
+{
+	struct draw_fx_cache *c = dc->fx_cache;
+
+	if (!c)
+		return;
+	for (int i = 0; i < FX_CACHE_SLOTS; i++) {
+		free(c->slot[i].raw);
+		if (c->slot[i].blurred)
+			cairo_surface_destroy(c->slot[i].blurred);
+	}
+	free(c);
+	dc->fx_cache = NULL;
+}
+
 /* Wide blurs are computed at a lower resolution: a mask pixel covers f x f
  * device pixels, so the blur sees a sigma of at least 2 of its pixels and
  * costs f^2 times less. The mask is scaled back up bilinearly. */
@@ -259,12 +296,25 @@ fx_mask_new(draw_ctx *dc, const draw_fx *fx, const cairo_matrix_t *E,
             fx_mask *m)
 {
 	double ext[4], vis[4];
-	cairo_matrix_t ctm;
+	cairo_matrix_t ctm, snapped;
 	cairo_t *c;
 
 	memset(m, 0, sizeof *m);
 	if (!fx_extents(dc, fx, E, mode == FX_SIL_GROW ? grow : 0, ext))
 		return;
+	if ((mode == FX_SIL_SHAPE || mode == FX_SIL_GROW) && sigma >= 1) {
+		/* a blurred copy moved by under half a pixel looks the same, and
+		 * whole-pixel placement lets identical shapes share one mask */
+		double sx = ext[0] - round(ext[0]), sy = ext[1] - round(ext[1]);
+		cairo_matrix_t t;
+		cairo_matrix_init_translate(&t, -sx, -sy);
+		cairo_matrix_multiply(&snapped, E, &t);
+		E = &snapped;
+		ext[0] -= sx;
+		ext[2] -= sx;
+		ext[1] -= sy;
+		ext[3] -= sy;
+	}
 	fx_visible(dc, vis);
 	ext[0] = fmax(ext[0] - pad, vis[0] - pad);
 	ext[1] = fmax(ext[1] - pad, vis[1] - pad);
@@ -324,7 +374,7 @@ fx_mask_upscale(draw_ctx *dc, fx_mask *m)
 	const unsigned char *src;
 	unsigned char *dst;
 	int f = m->f, W, H, ss, ds;
-	int *x0 = NULL, *wx = NULL;
+	int *x0 = NULL, *x1 = NULL, *wx = NULL, *col = NULL;
 
 	if (!m->s || f <= 1)
 		return;
@@ -332,12 +382,17 @@ fx_mask_upscale(draw_ctx *dc, fx_mask *m)
 	H = m->h * f;
 	big = cairo_image_surface_create(CAIRO_FORMAT_A8, W, H);
 	x0 = malloc((size_t) W * sizeof *x0);
+	x1 = malloc((size_t) W * sizeof *x1);
 	wx = malloc((size_t) W * sizeof *wx);
-	if (cairo_surface_status(big) != CAIRO_STATUS_SUCCESS || !x0 || !wx) {
+	col = malloc((size_t) m->w * sizeof *col);
+	if (cairo_surface_status(big) != CAIRO_STATUS_SUCCESS || !x0 || !x1 || !wx ||
+	    !col) {
 		pml_diag_add(dc->diags, dc->part, "out of memory drawing an effect");
 		cairo_surface_destroy(big);
 		free(x0);
+		free(x1);
 		free(wx);
+		free(col);
 		cairo_surface_destroy(m->s);
 		m->s = NULL;
 		return;
@@ -355,6 +410,13 @@ fx_mask_upscale(draw_ctx *dc, fx_mask *m)
 		wx[X] = (int) lround((sx - i) * 256);
 		x0[X] = i;
 	}
+	/* separable: each output row is first a blend of two source rows at
+	 * the source's width, then widened (a third of the multiplies) */
+	for (int X = 0; X < W; X++) {
+		int a = x0[X] < 0 ? 0 : x0[X];
+		x1[X] = x0[X] + 1 >= m->w ? m->w - 1 : x0[X] + 1;
+		x0[X] = a;
+	}
 	for (int Y = 0; Y < H; Y++) {
 		double sy = (Y + 0.5) / f - 0.5;
 		int j = (int) floor(sy), wy = (int) lround((sy - j) * 256);
@@ -362,15 +424,17 @@ fx_mask_upscale(draw_ctx *dc, fx_mask *m)
 		const unsigned char *r1 = src + (size_t) (j + 1 >= m->h ? m->h - 1 : j + 1) *
 		                          (size_t) ss;
 		unsigned char *d = dst + (size_t) Y * (size_t) ds;
-		for (int X = 0; X < W; X++) {
-			int a = x0[X] < 0 ? 0 : x0[X], b = x0[X] + 1 >= m->w ? m->w - 1 : x0[X] + 1;
-			int top = r0[a] * (256 - wx[X]) + r0[b] * wx[X];
-			int bot = r1[a] * (256 - wx[X]) + r1[b] * wx[X];
-			d[X] = (unsigned char) ((top * (256 - wy) + bot * wy + 32768) >> 16);
-		}
+		for (int i = 0; i < m->w; i++)
+			col[i] = r0[i] * (256 - wy) + r1[i] * wy;
+		for (int X = 0; X < W; X++)
+			d[X] = (unsigned char) (((uint32_t) col[x0[X]] * (uint32_t) (256 - wx[X]) +
+			                         (uint32_t) col[x1[X]] * (uint32_t) wx[X] +
+			                         32768) >> 16);
 	}
 	free(x0);
+	free(x1);
 	free(wx);
+	free(col);
 	cairo_surface_mark_dirty(big);
 	cairo_surface_destroy(m->s);
 	m->s = big;
@@ -379,18 +443,103 @@ fx_mask_upscale(draw_ctx *dc, fx_mask *m)
 	m->f = 1;
 }
 
+/* The kept slot whose silhouette is @m's (A8, stride @ss), or NULL. */
+static fx_cache_slot *
+fx_cache_find(draw_ctx *dc, const fx_mask *m, const unsigned char *px, int ss,
+              double sigma)
+{
+	struct draw_fx_cache *c = dc->fx_cache;
+
+	if (!c)
+		return NULL;
+	for (int i = 0; i < FX_CACHE_SLOTS; i++) {
+		fx_cache_slot *e = &c->slot[i];
+		int same = e->blurred && e->w == m->w && e->h == m->h && e->f == m->f &&
+		           e->sigma == sigma;
+		for (int y = 0; same && y < m->h; y++)
+			same = memcmp(e->raw + (size_t) y * (size_t) m->w,
+			              px + (size_t) y * (size_t) ss, (size_t) m->w) == 0;
+		if (same)
+			return e;
+	}
+	return NULL;
+}
+
+/* A copy of the silhouette @px, to be keyed once blurred; NULL if too big
+ * or out of memory (nothing is kept then). */
+static unsigned char *
+fx_cache_raw(const fx_mask *m, const unsigned char *px, int ss)
+{
+	unsigned char *raw;
+
+	if ((size_t) m->w * (size_t) m->h > FX_CACHE_MAX_BYTES)
+		return NULL;
+	raw = malloc((size_t) m->w * (size_t) m->h);
+	for (int y = 0; raw && y < m->h; y++)
+		memcpy(raw + (size_t) y * (size_t) m->w, px + (size_t) y * (size_t) ss,
+		       (size_t) m->w);
+	return raw;
+}
+
+static void
+fx_cache_put(draw_ctx *dc, unsigned char *raw, int w, int h, int f,
+             double sigma, cairo_surface_t *blurred)
+{
+	struct draw_fx_cache *c = dc->fx_cache;
+	fx_cache_slot *e;
+
+	if (!c)
+		c = dc->fx_cache = calloc(1, sizeof *c);
+	if (!c) {
+		free(raw);
+		return;
+	}
+	e = &c->slot[c->next];
+	c->next = (c->next + 1) % FX_CACHE_SLOTS;
+	free(e->raw);
+	if (e->blurred)
+		cairo_surface_destroy(e->blurred);
+	e->raw = raw;
+	e->w = w;
+	e->h = h;
+	e->f = f;
+	e->sigma = sigma;
+	e->blurred = cairo_surface_reference(blurred);
+}
+
 static void
 fx_mask_blur(draw_ctx *dc, fx_mask *m, double sigma)
 {
+	unsigned char *px, *raw;
+	fx_cache_slot *hit;
+	int ss, w, h, f;
+
 	/* a safe point for --timeout: a blur is the longest step of an effect */
 	if (!m->s || sigma < 0.25 || draw_expired(dc))
 		return;
 	cairo_surface_flush(m->s);
-	if (draw_fx_blur(cairo_image_surface_get_data(m->s), m->w, m->h,
-	                 cairo_image_surface_get_stride(m->s), 1, sigma / m->f))
+	px = cairo_image_surface_get_data(m->s);
+	ss = cairo_image_surface_get_stride(m->s);
+	if ((hit = fx_cache_find(dc, m, px, ss, sigma)) != NULL) {
+		cairo_surface_destroy(m->s);
+		m->s = cairo_surface_reference(hit->blurred);
+		m->w *= m->f;
+		m->h *= m->f;
+		m->f = 1;
+		return;
+	}
+	raw = fx_cache_raw(m, px, ss);
+	w = m->w;
+	h = m->h;
+	f = m->f;
+	if (draw_fx_blur(px, m->w, m->h, ss, 1, sigma / m->f))
 		pml_diag_add(dc->diags, dc->part, "out of memory blurring an effect");
 	cairo_surface_mark_dirty(m->s);
 	fx_mask_upscale(dc, m);
+	if (raw && m->s)
+		fx_cache_put(dc, raw, w, h, f, sigma, m->s);
+	else
+		free(raw);
 }
 
 /* Mask the current source with @m; the CTM must be the identity. */

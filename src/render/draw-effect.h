@@ -46,6 +46,9 @@ void draw_fx_text_over(draw_ctx *dc, const dml_effects *e, const dml_color *ph,
 /* Whether @e has an effect drawn on text (outer or inner shadow, glow). */
 int draw_fx_text_any(const dml_effects *e);
 
+/* Free the masks kept for reuse while drawing a slide (dc->fx_cache). */
+void draw_fx_cache_free(draw_ctx *dc);
+
 /* Blur @n_chan interleaved 8-bit channels of a @w x @h buffer in place
  * with three box passes approximating a Gaussian of @sigma pixels
  * (values outside the buffer count as 0). Returns 0, or -1 when out of

@@ -65,6 +65,9 @@ typedef struct draw_ctx {
 	 * draw_text), with their phClr; NULL otherwise */
 	const dml_effects *text_fx;
 	const dml_color *text_fx_ph;
+	/* blurred effect masks kept for the next identical shapes (cards in
+	 * a grid): owned, freed by draw_fx_cache_free() when the slide ends */
+	struct draw_fx_cache *fx_cache;
 	s2p_error *err;
 } draw_ctx;
 

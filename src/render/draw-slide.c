@@ -4,6 +4,7 @@
  * slide's unless showMasterSp="0", then the slide's own shapes. cairo
  * errors are sticky and checked once, before the surface is returned.
  */
+#include "render/draw-effect.h"
 #include "render/draw-imp.h"
 #include "render/draw-font.h"
 
@@ -213,6 +214,7 @@ draw_slide_to(draw_worker *w, const pml_presentation *p, cairo_t *cr,
 	if (dc.rc.master)
 		copy_diags(diags, &dc.rc.master->sheet.diags);
 	copy_diags(diags, &p->diags);
+	draw_fx_cache_free(&dc);
 	cairo_restore(cr);
 	if (draw_expired(&dc)) {
 		/* not a partial picture: the slide fails (the error says why, unless
