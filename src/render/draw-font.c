@@ -27,7 +27,9 @@ static const struct font_entry { const char *from, *to; int metric; } font_table
 	{ "Calibri", "Carlito", 1 }, { "Calibri Light", "Carlito", 0 },
 	{ "Cambria", "Caladea", 1 }, { "Cambria Math", "Caladea", 0 },
 	{ "Arial", "Liberation Sans", 1 }, { "Helvetica", "Liberation Sans", 1 },
-	{ "Arial Narrow", "Liberation Sans Narrow", 1 },
+	/* Liberation Sans Narrow is not in liberation2; URW's is metric-compatible */
+	{ "Arial Narrow", "Nimbus Sans Narrow", 1 },
+	{ "Helvetica Narrow", "Nimbus Sans Narrow", 1 },
 	{ "Arial Black", "Liberation Sans", 0 },
 	{ "Times New Roman", "Liberation Serif", 1 }, { "Times", "Liberation Serif", 1 },
 	{ "Courier New", "Liberation Mono", 1 }, { "Courier", "Liberation Mono", 1 },
@@ -38,7 +40,10 @@ static const struct font_entry { const char *from, *to; int metric; } font_table
 	{ "Franklin Gothic Medium", "Liberation Sans", 0 },
 	{ "Helvetica Neue", "Liberation Sans", 0 },
 	{ "Helvetica Neue Light", "Carlito", 0 },
-	{ "Helvetica Neue Condensed", "Liberation Sans Narrow", 0 },
+	/* the Mac family has only Condensed Bold and Black: a narrow regular
+	 * face breaks lines earlier than PowerPoint, Carlito nearly where it
+	 * does (bamos poster title) */
+	{ "Helvetica Neue Condensed", "Carlito", 0 },
 	{ "Lucida Grande", "DejaVu Sans", 0 }, { "Lucida Sans", "DejaVu Sans", 0 },
 	{ "Segoe UI", "Noto Sans", 0 }, { "Segoe UI Light", "Noto Sans", 0 },
 	{ "Segoe UI Semibold", "Noto Sans", 0 }, { "Aptos", "Noto Sans", 0 },
@@ -293,6 +298,12 @@ FcConfig *
 draw_fonts_config(const draw_fonts *f)
 {
 	return f ? f->config : NULL;
+}
+
+const char *
+draw_fonts_table_name(size_t i)
+{
+	return i < S2P_ARRAY_LEN(font_table) ? font_table[i].from : NULL;
 }
 
 static const struct font_entry *

@@ -22,6 +22,10 @@ enum { DRAW_FONT_EXACT = 100 };
 int draw_fonts_resolve(const draw_fonts *f, const char *name, char *fam,
                        size_t size);
 
+/* The @i-th face of the built-in substitution table (from 0), NULL past
+ * its end: lets the tests check that every stand-in is installed. */
+const char *draw_fonts_table_name(size_t i);
+
 /* Record that text in face @requested was drawn in @used (NULL: left to
  * fontconfig, which is asked for @lang's best face when the report is
  * made). Workers; thread-safe; @f may be NULL. */
