@@ -10,6 +10,7 @@
 #include "metafile/mf-imp.h"
 
 #include "base/base.h"
+#include "dib/dib.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -1019,76 +1020,24 @@ mf_fill_region(mf_player *pl, const int32_t *rects, uint32_t n,
 
 /* ---- bitmaps ---- */
 
-static uint32_t
-mask_shift(uint32_t mask, int *bits)
-{
-	uint32_t s = 0;
-
-	*bits = 0;
-	if (!mask)
-		return 0;
-	while (!(mask >> s & 1))
-		s++;
-	while (s + (uint32_t) *bits < 32 && mask >> (s + (uint32_t) *bits) & 1)
-		(*bits)++;
-	return s;
-}
-
-static uint32_t
-mask_get(uint32_t v, uint32_t mask, uint32_t shift, int bits)
-{
-	uint32_t x;
-
-	if (!mask || bits == 0)
-		return 0;
-	x = (v & mask) >> shift;
-	if (bits >= 8)
-		return x >> (bits - 8);
-	return bits ? x * 255 / ((1u << bits) - 1) : 0;
-}
-
-typedef struct png_cursor {
-	const unsigned char *p;
-	size_t left;
-} png_cursor;
-
-static cairo_status_t
-png_read(void *closure, unsigned char *data, unsigned int len)
-{
-	png_cursor *c = closure;
-
-	if (len > c->left)
-		return CAIRO_STATUS_READ_ERROR;
-	memcpy(data, c->p, len);
-	c->p += len;
-	c->left -= len;
-	return CAIRO_STATUS_SUCCESS;
-}
-
 /* BI_PNG: the bits are a PNG file (size checked from IHDR first). */
 static cairo_surface_t *
 dib_png(mf_player *pl, const mf_dib *d)
 {
-	png_cursor c = { d->bits, d->bits_len };
 	cairo_surface_t *s;
-	uint64_t w, h;
+	uint32_t w, h;
 
-	if (d->bits_len < 24 || memcmp(d->bits + 12, "IHDR", 4) != 0) {
+	if (dib_png_size(d->bits, d->bits_len, &w, &h) != 0) {
 		mf_note(pl, "corrupt PNG bitmap");
 		return NULL;
 	}
-	w = (uint64_t) d->bits[16] << 24 | (uint64_t) d->bits[17] << 16 |
-	    (uint64_t) d->bits[18] << 8 | d->bits[19];
-	h = (uint64_t) d->bits[20] << 24 | (uint64_t) d->bits[21] << 16 |
-	    (uint64_t) d->bits[22] << 8 | d->bits[23];
 	if (w == 0 || h == 0 || w > 65535 || h > 65535 ||
-	    w * h > pl->lim->max_bitmap_pixels || mf_work(pl, w * h)) {
+	    (uint64_t) w * h > pl->lim->max_bitmap_pixels ||
+	    mf_work(pl, (uint64_t) w * h)) {
 		mf_note(pl, "bitmap over the size limit");
 		return NULL;
 	}
-	s = cairo_image_surface_create_from_png_stream(png_read, &c);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(s);
+	if (dib_png_read(d->bits, d->bits_len, &s) != CAIRO_STATUS_SUCCESS) {
 		mf_note(pl, "corrupt PNG bitmap");
 		return NULL;
 	}
@@ -1104,9 +1053,9 @@ dib_png(mf_player *pl, const mf_dib *d)
  */
 static uint32_t
 dib_colors(const mf_player *pl, const mf_dib *d, size_t pal_off,
-           int entry_size, uint32_t n, uint32_t out[256])
+           unsigned entry_size, uint32_t n, uint32_t out[256])
 {
-	size_t avail = (d->bmi_len - pal_off) / (d->pal_colors ? 2u : (size_t) entry_size);
+	size_t avail = (d->bmi_len - pal_off) / (d->pal_colors ? 2u : entry_size);
 	const unsigned char *t = d->bmi + pal_off;
 	uint32_t want = n;
 
@@ -1118,10 +1067,8 @@ dib_colors(const mf_player *pl, const mf_dib *d, size_t pal_off,
 			uint32_t k = mf_u16(t + 2 * (size_t) i);
 			c = k < pl->dc.n_pal ? pl->dc.pal[k] : 0;   /* 0x00BBGGRR */
 			out[i] = (c & 0xFF) << 16 | (c & 0xFF00) | (c >> 16 & 0xFF);
-		} else {
-			const unsigned char *e = t + (size_t) i * (size_t) entry_size;
-			out[i] = (uint32_t) e[2] << 16 | (uint32_t) e[1] << 8 | e[0];
-		}
+		} else
+			out[i] = dib_table_color(t + (size_t) i * entry_size);
 	}
 	if (n > 0)
 		return n;
@@ -1139,147 +1086,45 @@ dib_colors(const mf_player *pl, const mf_dib *d, size_t pal_off,
 	return want;
 }
 
+/* The bitmap itself is decoded by src/dib/, shared with BMP pictures;
+ * the colour table (DC palettes) and the limits are the player's. */
 cairo_surface_t *
 mf_dib_decode(mf_player *pl, const mf_dib *d, int use_alpha, int *bottom_up)
 {
-	const unsigned char *h = d->bmi;
-	uint32_t hsize, comp = 0, n_pal = 0, masks[4] = { 0 };
-	int64_t w, ht;
-	int bpp, entry_size = 4, any_alpha = 0;
-	uint32_t colors[256];
-	size_t stride, need, pal_off;
+	dib_alpha rule = use_alpha ? DIB_ALPHA_BLEND : DIB_ALPHA_GDI;
+	uint32_t colors[256], n_colors = 0;
 	cairo_surface_t *s;
-	unsigned char *px;
-	int sst;
+	dib_header h;
+	dib_status st;
 
 	*bottom_up = 0;
-	if (d->bmi_len < 12)
+	st = dib_header_parse(d->bmi, d->bmi_len, rule, &h);
+	if (st != DIB_OK)
 		goto corrupt;
-	hsize = mf_u32(h);
-	if (hsize == 12) {           /* BITMAPCOREHEADER */
-		w = mf_u16(h + 4);
-		ht = mf_u16(h + 6);
-		bpp = mf_u16(h + 10);
-		entry_size = 3;
-	} else if (hsize >= 40 && hsize <= d->bmi_len) {
-		w = mf_i32(h + 4);
-		ht = mf_i32(h + 8);
-		bpp = mf_u16(h + 14);
-		comp = mf_u32(h + 16);
-		n_pal = mf_u32(h + 32);
-	} else {
-		goto corrupt;
-	}
-	if (comp == 5)
+	if (h.compression == DIB_PNG)
 		return dib_png(pl, d);
-	if (comp == 1 || comp == 2 || comp == 4) {
-		mf_unsupported(pl, comp == 4 ? "JPEG bitmap" : "RLE bitmap");
+	if (h.compression == DIB_JPEG) {
+		mf_unsupported(pl, "JPEG bitmap");
 		return NULL;
 	}
-	if (comp != 0 && comp != 3 && comp != 6)
-		goto corrupt;
-	*bottom_up = ht > 0;
-	if (ht < 0)
-		ht = -ht;
-	if (w <= 0 || ht <= 0 || w > 65535 || ht > 65535 ||
-	    (uint64_t) w * (uint64_t) ht > pl->lim->max_bitmap_pixels) {
-		mf_note(pl, "bitmap of %lldx%lld pixels not drawn", (long long) w,
-		        (long long) ht);
+	*bottom_up = h.bottom_up;
+	if (h.width > 65535 || h.height > 65535 ||
+	    (uint64_t) h.width * (uint64_t) h.height > pl->lim->max_bitmap_pixels) {
+		mf_note(pl, "bitmap of %lldx%lld pixels not drawn", (long long) h.width,
+		        (long long) h.height);
 		return NULL;
 	}
-	if (bpp != 1 && bpp != 4 && bpp != 8 && bpp != 16 && bpp != 24 &&
-	    bpp != 32)
-		goto corrupt;
-	if (mf_work(pl, (uint64_t) w * (uint64_t) ht))
+	if (mf_work(pl, (uint64_t) h.width * (uint64_t) h.height))
 		return NULL;
-	pal_off = hsize;
-	if (comp == 3 || comp == 6) {
-		/* BITFIELDS masks: in the V4/V5 header, else after it */
-		int nm = comp == 6 ? 4 : 3;
-		size_t at = hsize >= 52 ? 40 : hsize;
-		if (at + 4 * (size_t) nm > d->bmi_len)
-			goto corrupt;
-		for (int i = 0; i < nm; i++)
-			masks[i] = mf_u32(h + at + 4 * i);
-		if (hsize < 52)
-			pal_off += 4 * (size_t) nm;
-	} else if (bpp == 16) {
-		masks[0] = 0x7C00; masks[1] = 0x03E0; masks[2] = 0x001F;
-	} else if (bpp == 32) {
-		masks[0] = 0xFF0000; masks[1] = 0xFF00; masks[2] = 0xFF;
-		masks[3] = use_alpha ? 0xFF000000u : 0;
-	}
-	/* AlphaBlend of a BITFIELDS bitmap: alpha is the bits no colour
-	 * mask claims */
-	if (bpp == 32 && use_alpha && !masks[3])
-		masks[3] = ~(masks[0] | masks[1] | masks[2]);
-	if (bpp <= 8) {
-		if (pal_off > d->bmi_len)
-			goto corrupt;
-		if (n_pal == 0 || n_pal > (1u << bpp))
-			n_pal = 1u << bpp;
-		n_pal = dib_colors(pl, d, pal_off, entry_size, n_pal, colors);
-	}
-	stride = (((size_t) w * (size_t) bpp + 31) / 32) * 4;
-	need = stride * (size_t) ht;
-	if (need > d->bits_len) {
+	if (h.bpp <= 8)
+		n_colors = dib_colors(pl, d, h.table_off, h.entry_size, h.n_colors,
+		                      colors);
+	st = dib_decode(&h, colors, n_colors, d->bits, d->bits_len, rule, &s);
+	if (st == DIB_SHORT || st == DIB_RLE_SHORT)
 		mf_note(pl, "truncated bitmap");
-		return NULL;
-	}
-	s = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, (int) w, (int) ht);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
-		cairo_surface_destroy(s);
-		return NULL;
-	}
-	cairo_surface_flush(s);
-	px = cairo_image_surface_get_data(s);
-	sst = cairo_image_surface_get_stride(s);
-	{
-		int sh[4], nb[4];
-		for (int i = 0; i < 4; i++)
-			sh[i] = (int) mask_shift(masks[i], &nb[i]);
-		for (int64_t y = 0; y < ht; y++) {
-			const unsigned char *row = d->bits + stride *
-				(size_t) (*bottom_up ? ht - 1 - y : y);
-			uint32_t *out = (uint32_t *) (void *) (px + (size_t) y * (size_t) sst);
-			for (int64_t x = 0; x < w; x++) {
-				uint32_t r, g, b, a = 255, v;
-				if (bpp <= 8) {
-					size_t bit = (size_t) x * (size_t) bpp;
-					uint32_t idx = (uint32_t) (row[bit / 8] >>
-						(8 - bpp - (int) (bit % 8))) & ((1u << bpp) - 1);
-					v = idx < n_pal ? colors[idx] : 0;
-					r = v >> 16 & 0xFF; g = v >> 8 & 0xFF; b = v & 0xFF;
-				} else if (bpp == 24) {
-					const unsigned char *e = row + 3 * (size_t) x;
-					b = e[0]; g = e[1]; r = e[2];
-				} else {
-					v = bpp == 16 ? mf_u16(row + 2 * (size_t) x)
-					              : mf_u32(row + 4 * (size_t) x);
-					r = mask_get(v, masks[0], (uint32_t) sh[0], nb[0]);
-					g = mask_get(v, masks[1], (uint32_t) sh[1], nb[1]);
-					b = mask_get(v, masks[2], (uint32_t) sh[2], nb[2]);
-					if (masks[3]) {
-						a = mask_get(v, masks[3], (uint32_t) sh[3], nb[3]);
-						any_alpha |= a != 0;
-					}
-				}
-				out[x] = a << 24 | r << 16 | g << 8 | b;
-			}
-		}
-		/* premultiply, unless the alpha channel is all zero (GDI
-		 * bitmaps that never set it: opaque) */
-		for (int64_t y = 0; y < ht && masks[3]; y++) {
-			uint32_t *out = (uint32_t *) (void *) (px + (size_t) y * (size_t) sst);
-			for (int64_t x = 0; x < w; x++) {
-				uint32_t v = out[x], a = any_alpha ? v >> 24 : 255;
-				out[x] = a << 24 | ((v >> 16 & 0xFF) * a / 255) << 16 |
-				         ((v >> 8 & 0xFF) * a / 255) << 8 | (v & 0xFF) * a / 255;
-			}
-		}
-	}
-	cairo_surface_mark_dirty(s);
-	return s;
+	if (st == DIB_OK || st == DIB_RLE_SHORT || st == DIB_SHORT ||
+	    st == DIB_NOMEM)
+		return s;
 corrupt:
 	mf_note(pl, "corrupt bitmap");
 	return NULL;

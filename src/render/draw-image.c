@@ -9,6 +9,8 @@
 #include "render/draw-imp.h"
 #include "render/image-imp.h"
 
+#include "dib/dib.h"
+
 #include <jpeglib.h>
 #include <tiffio.h>
 #include <math.h>
@@ -18,30 +20,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-typedef struct read_cursor {
-	const unsigned char *p;
-	size_t left;
-} read_cursor;
-
-static cairo_status_t
-png_read_cb(void *closure, unsigned char *data, unsigned int len)
-{
-	read_cursor *c = closure;
-
-	if (len > c->left)
-		return CAIRO_STATUS_READ_ERROR;
-	memcpy(data, c->p, len);
-	c->p += len;
-	c->left -= len;
-	return CAIRO_STATUS_SUCCESS;
-}
-
-static uint32_t
-be32(const unsigned char *p)
-{
-	return (uint32_t) p[0] << 24 | (uint32_t) p[1] << 16 | (uint32_t) p[2] << 8 | p[3];
-}
 
 void
 draw_decode_msg(draw_decode *d, const char *fmt, ...)
@@ -86,20 +64,20 @@ draw_decode_surface(draw_decode *d, int w, int h)
 static cairo_surface_t *
 decode_png(draw_decode *d)
 {
-	read_cursor c = { d->data, d->size };
 	cairo_surface_t *s;
+	cairo_status_t st;
+	uint32_t w, h;
 
-	if (d->size < 24 || memcmp(d->data + 12, "IHDR", 4) != 0) {
+	if (dib_png_size(d->data, d->size, &w, &h) != 0) {
 		draw_decode_msg(d, "picture %s: corrupt PNG", d->part);
 		return NULL;
 	}
-	if (!draw_decode_pixels_ok(d, be32(d->data + 16), be32(d->data + 20)))
+	if (!draw_decode_pixels_ok(d, w, h))
 		return NULL;
-	s = cairo_image_surface_create_from_png_stream(png_read_cb, &c);
-	if (cairo_surface_status(s) != CAIRO_STATUS_SUCCESS) {
+	st = dib_png_read(d->data, d->size, &s);
+	if (st != CAIRO_STATUS_SUCCESS) {
 		draw_decode_msg(d, "picture %s: cannot decode PNG (%s)", d->part,
-		           cairo_status_to_string(cairo_surface_status(s)));
-		cairo_surface_destroy(s);
+		                cairo_status_to_string(st));
 		return NULL;
 	}
 	return s;
