@@ -56,8 +56,10 @@ cairo_surface_t *draw_decode_svg(draw_decode *d, int want_w, int want_h);
 /* The same SVG drawn as vectors onto @cr, stretched to the @w x @h box
  * at @cr's origin and clipped to it, painted with @alpha (0..1): for
  * vector targets (PDF, SVG), which then keep paths, not pixels. 0 if
- * drawn; -1 with d->msg set if the SVG cannot be read or rendered, and
- * then nothing is drawn. image-svg.c */
+ * drawn; -1 with d->msg set if the SVG cannot be read (nothing drawn)
+ * or librsvg fails while drawing (what it drew stays). With @alpha < 1
+ * it draws through a group, which cairo 1.16's SVG surface leaks: keep
+ * those off SVG targets. image-svg.c */
 int draw_svg_vector(draw_decode *d, cairo_t *cr, double w, double h,
                     double alpha);
 

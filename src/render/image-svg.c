@@ -137,29 +137,26 @@ draw_svg_vector(draw_decode *d, cairo_t *cr, double w, double h_box,
                 double alpha)
 {
 	RsvgHandle *h;
-	cairo_pattern_t *drawn;
 	double nw, nh;
 	int ok;
 
 	h = svg_open(d, &nw, &nh);
 	if (!h)
 		return -1;
-	/* into a group, so that a document failing halfway leaves nothing */
-	cairo_push_group(cr);
+	cairo_save(cr);
 	cairo_rectangle(cr, 0, 0, w, h_box);
 	cairo_clip(cr);
+	/* a group only for alpha: cairo 1.16's SVG surface leaks the groups
+	 * painted into it (the caller keeps translucent pictures off it) */
+	if (alpha < 1)
+		cairo_push_group(cr);
 	ok = svg_render(d, h, cr, nw, nh, w, h_box);
 	g_object_unref(h);
-	drawn = cairo_pop_group(cr);
-	if (ok) {
-		cairo_save(cr);
-		cairo_set_source(cr, drawn);
-		if (alpha < 1)
+	if (alpha < 1) {
+		cairo_pop_group_to_source(cr);
+		if (ok)
 			cairo_paint_with_alpha(cr, alpha);
-		else
-			cairo_paint(cr);
-		cairo_restore(cr);
 	}
-	cairo_pattern_destroy(drawn);
+	cairo_restore(cr);
 	return ok ? 0 : -1;
 }
