@@ -15,6 +15,14 @@ draw_metafile_sniff(const s2p_blob *b)
 	return b && mf_sniff(b->data, b->size) != MF_NONE;
 }
 
+static const char *
+fx_name(unsigned kind)
+{
+	static const char *const names[] = { "grayscl", "duotone", "biLevel",
+	                                     "clrChange", "lum" };
+	return kind < S2P_ARRAY_LEN(names) ? names[kind] : "?";
+}
+
 void
 draw_metafile(draw_ctx *dc, const dml_fill *f, double bx, double by,
               double bw, double bh)
@@ -46,4 +54,9 @@ draw_metafile(draw_ctx *dc, const dml_fill *f, double bx, double by,
 	if (rep.msg[0])
 		pml_diag_add(dc->diags, dc->part, "picture %s: %s", f->media.part,
 		             rep.msg);
+	/* recolouring works on pixels, and the player draws vectors */
+	if (f->n_fx)
+		pml_diag_add(dc->diags, dc->part, "picture %s: recolour effect "
+		             "a:%s on an EMF/WMF picture not applied (drawn in its "
+		             "own colours)", f->media.part, fx_name(f->fx[0].kind));
 }
