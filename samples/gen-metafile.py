@@ -23,8 +23,9 @@ Slides:
   4  WMF with placeable header: shapes, polypolygon, palette colours,
      TextOut/ExtTextOut in code page 1252, a STRETCHDIB bitmap; and a WMF
      without placeable header (its window is the frame)
-  5  what is not drawn is reported: an EMF+ dual file (its EMF records are
-     drawn, one diagnostic), an unsupported record (EMR_GRADIENTFILL) and a
+  5  what is not drawn is reported: an EMF+ dual file whose EMF+ records
+     cannot all be played (DrawString: its EMF records are drawn, one
+     diagnostic), an unsupported record (EMR_GRADIENTFILL) and a
      truncated EMF (drawn up to the break)
 """
 
@@ -179,8 +180,13 @@ class Emf:
         return self.rec(76, body + bmi + bits)
 
     def emfplus_dual(self):
-        """A GDI comment holding an EMF+ header record with the dual flag."""
+        """A GDI comment holding an EMF+ header record with the dual flag,
+        and an EMF+ DrawString (not played: the EMF fallback is drawn)."""
         plus = struct.pack("<HHIIIIII", 0x4001, 1, 28, 16, 0xDBC01002, 0, 96, 96)
+        text = utf16("EMF+")
+        plus += struct.pack("<HHII", 0x401C, 0x8000, 12 + 28 + len(text), 28 + len(text))
+        plus += struct.pack("<IIII", 0xFF000000, 0, 0, len(text) // 2)
+        plus += struct.pack("<fff", 10, 10, 200) + text
         data = b"EMF+" + plus
         return self.rec(70, struct.pack("<I", len(data)) + data)
 

@@ -3,8 +3,9 @@
  * mf-play.c. Every record is checked against its declared size, and that
  * size against the file; counts inside a record are checked against the
  * record's size before any point is read. EMF+ records in comments are
- * recognised but not interpreted: a dual file (EMF+ with EMF fallback,
- * what Office writes) is drawn from its EMF records, with a note.
+ * played by mf-emfplus.c when all of them can be; a dual file (EMF+ with
+ * EMF fallback, what Office writes) is otherwise drawn from its EMF
+ * records, with a note naming the EMF+ record that could not be played.
  */
 #include "metafile/mf-imp.h"
 
@@ -541,25 +542,50 @@ region_at(const emr *r, size_t off, size_t len, const int32_t **out,
 	return 0;
 }
 
-/* GDICOMMENT: EMF+ records are recognised, others ignored. */
-static void
-comment(mf_player *pl, const emr *r, int *emfplus, int *dual)
+/* The EMF+ records of a GDICOMMENT (after the "EMF+" signature), or
+ * NULL when it holds none. */
+static const unsigned char *
+emfplus_data(const emr *r, size_t *len)
 {
-	uint32_t len;
+	uint32_t n;
 
-	if (!has(r, 8, 4))
-		return;
-	len = mf_u32(r->p + 8);
-	if (len < 4 || !has(r, 12, len) || memcmp(r->p + 12, "EMF+", 4) != 0)
-		return;
-	*emfplus = 1;
-	/* the first EMF+ record is the header; its flags bit 0 = dual */
-	if (len >= 4 + 12 && mf_u16(r->p + 16) == 0x4001)
-		*dual = mf_u16(r->p + 18) & 1;
+	if (r->type != EMR_GDICOMMENT || !has(r, 8, 4))
+		return NULL;
+	n = mf_u32(r->p + 8);
+	if (n < 4 || !has(r, 12, n) || memcmp(r->p + 12, "EMF+", 4) != 0)
+		return NULL;
+	*len = n - 4;
+	return r->p + 16;
+}
+
+/*
+ * EMF records that put pixels on the page (as opposed to state, objects
+ * and clipping): skipped while EMF+ records are played, as GDI+ does
+ * with a dual file, except after an EMF+ GetDC. @bracket: a path bracket
+ * is open, where shapes only add to the path.
+ */
+static int
+emf_draws(uint32_t t, int bracket)
+{
+	switch (t) {
+	case 2: case 3: case 4: case 5: case 6: case 7: case 8:
+	case 41: case 42: case 43: case 44: case 45: case 46: case 47:
+	case 54: case 55: case 56:
+	case 85: case 86: case 87: case 88: case 89: case 90: case 91: case 92:
+		return !bracket;
+	case 15: case 53: case 62: case 63: case 64:
+	case 71: case 72: case 73: case 74:
+	case 76: case 77: case 78: case 79: case 80: case 81:
+	case 83: case 84: case 96: case 97: case 108:
+	case 114: case 116: case 118:
+		return 1;
+	default:
+		return 0;
+	}
 }
 
 static void
-play_record(mf_player *pl, const emr *r, int *emfplus, int *dual)
+play_record(mf_player *pl, const emr *r)
 {
 	const unsigned char *p = r->p;
 	uint32_t t = r->type;
@@ -722,7 +748,7 @@ play_record(mf_player *pl, const emr *r, int *emfplus, int *dual)
 			mf_palette_entries(pl, o, mf_u32(p + 12), p + 20, mf_u32(p + 16));
 		break;
 	}
-	case 70: comment(pl, r, emfplus, dual); break;
+	case 70: break;             /* comments; EMF+ is played by the caller */
 	case 71: {                 /* FILLRGN */
 		const int32_t *rects;
 		int32_t *owned;
@@ -766,6 +792,40 @@ play_record(mf_player *pl, const emr *r, int *emfplus, int *dual)
 	}
 }
 
+/* What the file's EMF+ records are: none, playable, or not (why). */
+typedef struct emfplus_scan {
+	int present, dual, playable;
+	char why[64];
+} emfplus_scan;
+
+static void
+scan_emfplus(const unsigned char *p, size_t n, size_t off, emfplus_scan *s)
+{
+	uint32_t count = 0;
+
+	memset(s, 0, sizeof *s);
+	s->playable = 1;
+	while (off + 8 <= n && count++ < 1000000u) {
+		emr r;
+		const unsigned char *d;
+		size_t len;
+		r.p = p + off;
+		r.type = mf_u32(r.p);
+		r.n = mf_u32(r.p + 4);
+		if (r.n < 8 || r.n % 4 != 0 || r.n > n - off || r.type == EMR_EOF)
+			break;
+		off += r.n;
+		d = emfplus_data(&r, &len);
+		if (!d)
+			continue;
+		if (!s->present && len >= 16 && mf_u16(d) == 0x4001)
+			s->dual = mf_u16(d + 2) & 1;   /* header flag D */
+		s->present = 1;
+		if (s->playable && mf_emfplus_check(d, len, s->why, sizeof s->why))
+			s->playable = 0;
+	}
+}
+
 int
 mf_emf_play(mf_player *pl, const unsigned char *p, size_t n, double w,
             double h)
@@ -774,7 +834,9 @@ mf_emf_play(mf_player *pl, const unsigned char *p, size_t n, double w,
 	double fr[4];
 	size_t off;
 	uint32_t count = 0;
-	int emfplus = 0, dual = 0, drew_gdi = 0;
+	int gdi_on = 1;
+	emfplus_scan scan;
+	mfp *plus = NULL;
 
 	if (read_header(p, n, &hd, pl->rep) || mf_emf_frame(p, n, fr, pl->rep))
 		return -1;
@@ -786,8 +848,22 @@ mf_emf_play(mf_player *pl, const unsigned char *p, size_t n, double w,
 	pl->target_w = w;
 	pl->target_h = h;
 	off = mf_u32(p + 4);
+	scan_emfplus(p, n, off, &scan);
+	/* EMF+ is played when it can be, or when there is nothing else */
+	if (scan.present && (scan.playable || !scan.dual)) {
+		plus = mf_emfplus_new(pl);
+		if (!plus) {
+			mf_note(pl, "out of memory");
+			return 0;
+		}
+		gdi_on = 0;
+	} else if (scan.present) {
+		mf_note(pl, "%s not supported: drew the EMF fallback", scan.why);
+	}
 	while (off + 8 <= n && !pl->stopped) {
 		emr r;
+		const unsigned char *d;
+		size_t len;
 		r.p = p + off;
 		r.type = mf_u32(r.p);
 		r.n = mf_u32(r.p + 4);
@@ -804,16 +880,15 @@ mf_emf_play(mf_player *pl, const unsigned char *p, size_t n, double w,
 		}
 		if (mf_work(pl, 1))
 			break;
-		if (r.type != EMR_GDICOMMENT && r.type != EMR_HEADER)
-			drew_gdi = 1;
-		if (r.type != EMR_HEADER)
-			play_record(pl, &r, &emfplus, &dual);
 		off += r.n;
+		if (plus && (d = emfplus_data(&r, &len))) {
+			gdi_on = mf_emfplus_play(plus, d, len);
+			continue;
+		}
+		if (r.type == EMR_HEADER || (!gdi_on && emf_draws(r.type, pl->in_path)))
+			continue;
+		play_record(pl, &r);
 	}
-	if (emfplus && dual)
-		mf_note(pl, "EMF+ records not interpreted: drew the EMF fallback");
-	else if (emfplus)
-		mf_note(pl, "EMF+ records not interpreted%s",
-		        drew_gdi ? ": drew the EMF records only" : ": nothing drawn");
+	mf_emfplus_free(plus);
 	return 0;
 }

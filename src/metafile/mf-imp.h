@@ -251,6 +251,28 @@ void mf_text(mf_player *pl, double x, double y, const uint16_t *s, uint32_t n,
 uint16_t *mf_text_8bit(mf_player *pl, const unsigned char *s, size_t n,
                        size_t *out_n, int *one_per_byte);
 
+/* Range checks before anything reaches cairo (24.8 fixed point device
+ * coordinates; cairo 1.16's stroker crashes beyond them). */
+int mf_matrix_in_range(const cairo_matrix_t *m);
+int mf_path_in_range(cairo_t *cr);
+/* A PNG file in memory: a new surface, or NULL (noted). */
+cairo_surface_t *mf_png_decode(mf_player *pl, const unsigned char *p, size_t n);
+
+/* EMF+ (mf-emfplus.c): the records inside EMR_COMMENTs of dual and
+ * EMF+-only files. One interpreter per picture, owned by the EMF reader. */
+typedef struct mfp mfp;
+/* Check one comment's EMF+ records (@p, @n: after the "EMF+" signature)
+ * without drawing: 0 when all drawing records can be played, else -1
+ * with the first unplayable record's name in @why. */
+int mf_emfplus_check(const unsigned char *p, size_t n, char *why, size_t cap);
+/* A new interpreter drawing through @pl with the EMF header's resolution
+ * (device units per mm); NULL when out of memory. */
+mfp *mf_emfplus_new(mf_player *pl);
+void mf_emfplus_free(mfp *m);
+/* Play one comment's EMF+ records. Returns 1 when they end with GetDC
+ * (the EMF records that follow are drawn until the next EMF+ record). */
+int mf_emfplus_play(mfp *m, const unsigned char *p, size_t n);
+
 /* EMF and WMF readers */
 int mf_emf_frame(const unsigned char *p, size_t n, double fr[4],
                  mf_report *rep);

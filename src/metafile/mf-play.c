@@ -445,8 +445,8 @@ mf_base_to_device(mf_player *pl)
  * pixels away only draws garbage, and cairo 1.16's stroker crashes on the
  * coordinates it makes (a fuzzed world transform with yy = 1.5e28).
  */
-static int
-matrix_in_range(const cairo_matrix_t *m)
+int
+mf_matrix_in_range(const cairo_matrix_t *m)
 {
 	return fabs(m->xx) < 1e6 && fabs(m->yx) < 1e6 && fabs(m->xy) < 1e6 &&
 	       fabs(m->yy) < 1e6 && fabs(m->x0) < 1e7 && fabs(m->y0) < 1e7;
@@ -461,7 +461,7 @@ use_logical(mf_player *pl)
 	cairo_matrix_t m;
 
 	mf_logical_matrix(pl, &m);
-	if (!matrix_in_range(&m) ||
+	if (!mf_matrix_in_range(&m) ||
 	    cairo_matrix_invert(&(cairo_matrix_t) { m.xx, m.yx, m.xy, m.yy,
 	                                            m.x0, m.y0 }) != CAIRO_STATUS_SUCCESS) {
 		mf_unsupported(pl, "singular or out-of-range transform");
@@ -623,8 +623,8 @@ stroke_pen(mf_player *pl)
  * beyond it (huge logical points, extreme mappings) wrap and crash cairo
  * 1.16's stroker (fuzzed EMF/WMF).
  */
-static int
-path_in_range(cairo_t *cr)
+int
+mf_path_in_range(cairo_t *cr)
 {
 	double x[2], y[2];
 
@@ -651,7 +651,7 @@ mf_shape_end(mf_player *pl, int how)
 {
 	if (pl->in_path)
 		return;
-	if (!path_in_range(pl->cr)) {
+	if (!mf_path_in_range(pl->cr)) {
 		mf_unsupported(pl, "shapes out of range");
 		cairo_new_path(pl->cr);
 		return;
@@ -1020,14 +1020,15 @@ mf_fill_region(mf_player *pl, const int32_t *rects, uint32_t n,
 
 /* ---- bitmaps ---- */
 
-/* BI_PNG: the bits are a PNG file (size checked from IHDR first). */
-static cairo_surface_t *
-dib_png(mf_player *pl, const mf_dib *d)
+/* A PNG file in memory (size checked from IHDR first): a new surface or
+ * NULL, noted. */
+cairo_surface_t *
+mf_png_decode(mf_player *pl, const unsigned char *p, size_t n)
 {
 	cairo_surface_t *s;
 	uint32_t w, h;
 
-	if (dib_png_size(d->bits, d->bits_len, &w, &h) != 0) {
+	if (dib_png_size(p, n, &w, &h) != 0) {
 		mf_note(pl, "corrupt PNG bitmap");
 		return NULL;
 	}
@@ -1037,11 +1038,18 @@ dib_png(mf_player *pl, const mf_dib *d)
 		mf_note(pl, "bitmap over the size limit");
 		return NULL;
 	}
-	if (dib_png_read(d->bits, d->bits_len, &s) != CAIRO_STATUS_SUCCESS) {
+	if (dib_png_read(p, n, &s) != CAIRO_STATUS_SUCCESS) {
 		mf_note(pl, "corrupt PNG bitmap");
 		return NULL;
 	}
 	return s;
+}
+
+/* BI_PNG: the bits are a PNG file. */
+static cairo_surface_t *
+dib_png(mf_player *pl, const mf_dib *d)
+{
+	return mf_png_decode(pl, d->bits, d->bits_len);
 }
 
 /*

@@ -127,7 +127,7 @@ def image_seeds():
 
 
 def metafile_seeds():
-    """EMF and WMF files from samples/gen-metafile.py's writers."""
+    """EMF and WMF files from samples/gen-metafile.py's writers, and EMF+."""
     spec = importlib.util.spec_from_file_location("gen_metafile",
                                                   ROOT / "samples" / "gen-metafile.py")
     gm = importlib.util.module_from_spec(spec)
@@ -138,6 +138,19 @@ def metafile_seeds():
         "dual.emf": gm.emf_dual_and_unsupported(),
         "placeable.wmf": gm.wmf_placeable(),
         "plain.wmf": gm.wmf_plain(),
+    } | emfplus_seeds()
+
+
+def emfplus_seeds():
+    """EMF+ dual files from samples/gen-emfplus.py's writers."""
+    spec = importlib.util.spec_from_file_location("gen_emfplus",
+                                                  ROOT / "samples" / "gen-emfplus.py")
+    ep = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(ep)
+    return {
+        "plus-shapes.emf": ep.emfplus_shapes(),
+        "plus-transforms.emf": ep.emfplus_transforms(),
+        "plus-images.emf": ep.emfplus_images(),
     }
 
 

@@ -12,6 +12,7 @@
 
 #include <pango/pangocairo.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -549,6 +550,330 @@ test_text(void)
 	free(b.p);
 }
 
+/* ---- EMF+ ---- */
+
+static void
+f32(buf *b, float v)
+{
+	uint32_t u;
+	memcpy(&u, &v, 4);
+	u32(b, u);
+}
+
+/* One EMF+ record (@data, @n bytes, padded) in its own EMR_COMMENT. */
+static void
+plus(buf *b, uint16_t type, uint16_t flags, const buf *data)
+{
+	size_t n = data ? data->n : 0, pad = (4 - n % 4) % 4;
+	static const unsigned char zero[4];
+
+	u32(b, 70);
+	u32(b, (uint32_t) (12 + 4 + 12 + n + pad));
+	u32(b, (uint32_t) (4 + 12 + n + pad));
+	put(b, "EMF+", 4);
+	u16(b, type); u16(b, flags);
+	u32(b, (uint32_t) (12 + n + pad));
+	u32(b, (uint32_t) (n + pad));
+	if (n)
+		put(b, data->p, n);
+	put(b, zero, pad);
+}
+
+static void
+plus_header(buf *b)
+{
+	buf d = { 0 };
+	u32(&d, 0xDBC01002); u32(&d, 0); u32(&d, 96); u32(&d, 96);
+	plus(b, 0x4001, 1, &d);
+	free(d.p);
+}
+
+/* An EMF+ FillRects of one rectangle in ARGB @c. */
+static void
+plus_fill_rect(buf *b, uint32_t c, float x, float y, float w, float h)
+{
+	buf d = { 0 };
+	u32(&d, c); u32(&d, 1);
+	f32(&d, x); f32(&d, y); f32(&d, w); f32(&d, h);
+	plus(b, 0x400A, 0x8000, &d);
+	free(d.p);
+}
+
+/* The EMF fallback: the whole picture blue. */
+static void
+blue_fallback(buf *b)
+{
+	uint32_t brush[] = { 1, 0, 0xFF0000, 0 }, sel[] = { 1 }, nopen[] = { 0x80000008 };
+	uint32_t rect[] = { 0, 0, 100, 100 };
+	emr(b, 39, brush, 4);
+	emr(b, 37, sel, 1);
+	emr(b, 37, nopen, 1);
+	emr(b, 43, rect, 4);
+}
+
+static void
+test_emfplus(void)
+{
+	mf_report rep;
+	int rc;
+	cairo_surface_t *s;
+
+	/* a dual file: the EMF+ records are drawn, the fallback is not */
+	{
+		buf b = { 0 };
+		emf_begin(&b, 2);
+		plus_header(&b);
+		plus_fill_rect(&b, 0xFFFF0000, 10, 10, 20, 20);
+		blue_fallback(&b);
+		emf_end(&b);
+		s = play(&b, NULL, &rep, &rc);
+		CHECK_INT(rc, 0);
+		CHECK_STR(rep.msg, "");
+		CHECK_INT(pixel(s, 20, 20), 0xFF0000);
+		CHECK_INT(pixel(s, 60, 60), 0xFFFFFF);
+		cairo_surface_destroy(s);
+		free(b.p);
+	}
+	/* GetDC: the EMF records that follow are drawn */
+	{
+		buf b = { 0 };
+		emf_begin(&b, 2);
+		plus_header(&b);
+		plus(&b, 0x4004, 0, NULL);
+		blue_fallback(&b);
+		plus_fill_rect(&b, 0xFFFF0000, 10, 10, 20, 20);
+		emf_end(&b);
+		s = play(&b, NULL, &rep, &rc);
+		CHECK_STR(rep.msg, "");
+		CHECK_INT(pixel(s, 20, 20), 0xFF0000);
+		CHECK_INT(pixel(s, 60, 60), 0x0000FF);
+		cairo_surface_destroy(s);
+		free(b.p);
+	}
+	/* a record that cannot be played: the EMF fallback, named */
+	{
+		buf b = { 0 }, d = { 0 };
+		emf_begin(&b, 2);
+		plus_header(&b);
+		plus_fill_rect(&b, 0xFFFF0000, 10, 10, 20, 20);
+		u32(&d, 0xFF000000); u32(&d, 0); u32(&d, 0); u32(&d, 1);
+		f32(&d, 0); f32(&d, 0); u32(&d, 'A');
+		plus(&b, 0x401C, 0x8000, &d);
+		blue_fallback(&b);
+		emf_end(&b);
+		s = play(&b, NULL, &rep, &rc);
+		CHECK(strstr(rep.msg, "EMF+ DrawString not supported") != NULL);
+		CHECK_INT(pixel(s, 20, 20), 0x0000FF);
+		cairo_surface_destroy(s);
+		free(b.p);
+		free(d.p);
+	}
+	/* alpha: half-transparent red over white */
+	{
+		buf b = { 0 };
+		uint32_t px;
+		emf_begin(&b, 2);
+		plus_header(&b);
+		plus_fill_rect(&b, 0x80FF0000, 0, 0, 100, 100);
+		emf_end(&b);
+		s = play(&b, NULL, &rep, &rc);
+		px = pixel(s, 50, 50);
+		CHECK(px >> 16 == 0xFF && (px & 0xFF) > 0x70 && (px & 0xFF) < 0x90);
+		cairo_surface_destroy(s);
+		free(b.p);
+	}
+}
+
+/* A dual file with the EMF+ records @add() writes, then a red EMF+ rect. */
+static void
+hostile_plus(void (*add)(buf *), const char *expect)
+{
+	buf b = { 0 };
+	mf_report rep;
+	mf_limits lim = { 0 };
+	int rc;
+	cairo_surface_t *s;
+
+	lim.max_work = 5000000;
+	emf_begin(&b, 2);
+	plus_header(&b);
+	add(&b);
+	blue_fallback(&b);
+	emf_end(&b);
+	s = play(&b, &lim, &rep, &rc);
+	CHECK_INT(rc, 0);
+	if (expect && !strstr(rep.msg, expect)) {
+		fprintf(stderr, "expected '%s' in '%s'\n", expect, rep.msg);
+		CHECK(0);
+	}
+	cairo_surface_destroy(s);
+	free(b.p);
+}
+
+static void
+h_object_id(buf *b)
+{
+	buf d = { 0 };
+	u32(&d, 0xDBC01002); u32(&d, 0); u32(&d, 0xFF00FF00);
+	plus(b, 0x4008, 0x0100 | 200, &d);
+	free(d.p);
+}
+
+static void
+h_record_size(buf *b)
+{
+	/* a record claiming more bytes than its comment holds */
+	u32(b, 70); u32(b, 32); u32(b, 20);
+	put(b, "EMF+", 4);
+	u16(b, 0x400A); u16(b, 0x8000); u32(b, 0xFFFFFFF0); u32(b, 0xFFFFFFE4);
+	u32(b, 0);
+}
+
+static void
+h_counts(buf *b)
+{
+	buf d = { 0 };
+	/* FillRects, FillPolygon (float, relative), DrawLines: huge counts */
+	u32(&d, 0xFFFF0000); u32(&d, 0x7FFFFFFF);
+	f32(&d, 1); f32(&d, 1); f32(&d, 5); f32(&d, 5);
+	plus(b, 0x400A, 0x8000, &d);
+	plus(b, 0x400C, 0x8000, &d);
+	plus(b, 0x400C, 0x8800, &d);
+	d.n = 0;
+	u32(&d, 0xFFFFFFFF); u32(&d, 0);
+	plus(b, 0x400D, 0x0000, &d);
+	free(d.p);
+}
+
+static void
+h_path(buf *b)
+{
+	buf d = { 0 };
+	/* a path claiming 2^32-1 points, one with RLE types too short, then
+	 * fills of it and of a missing path */
+	u32(&d, 0xDBC01002); u32(&d, 0xFFFFFFFF); u32(&d, 0);
+	f32(&d, 0); f32(&d, 0);
+	plus(b, 0x4008, 0x0300, &d);
+	d.n = 0;
+	u32(&d, 0xDBC01002); u32(&d, 60); u32(&d, 0x1000 | 0x4000);
+	for (int i = 0; i < 60; i++)
+		u32(&d, (uint32_t) i * 3);
+	u16(&d, 0x4001); u16(&d, 0x0101);
+	plus(b, 0x4008, 0x0301, &d);
+	d.n = 0;
+	u32(&d, 0xFFFF0000);
+	plus(b, 0x4014, 0x8000, &d);
+	plus(b, 0x4014, 0x8001, &d);
+	plus(b, 0x4014, 0x8005, &d);
+	free(d.p);
+}
+
+static void
+h_region(buf *b)
+{
+	buf d = { 0 };
+	/* 100 nested And nodes, then a clip with it */
+	u32(&d, 0xDBC01002); u32(&d, 200);
+	for (int i = 0; i < 100; i++)
+		u32(&d, 1);
+	u32(&d, 0x10000003);
+	plus(b, 0x4008, 0x0400, &d);
+	plus(b, 0x4034, 0x0100, NULL);
+	plus(b, 0x4013, 0x8000, &d);
+	free(d.p);
+}
+
+static void
+h_continued(buf *b)
+{
+	buf d = { 0 };
+	u32(&d, 0xFFFFFFFF); u32(&d, 0xDBC01002); u32(&d, 1);
+	plus(b, 0x4008, 0x8500, &d);
+	d.n = 0;
+	u32(&d, 1000); u32(&d, 0xDBC01002); u32(&d, 1);
+	plus(b, 0x4008, 0x8501, &d);           /* never completed */
+	d.n = 0;
+	u32(&d, 0xFFFFFFFF); u32(&d, 2);
+	for (int i = 0; i < 4; i++)
+		f32(&d, 1);
+	f32(&d, 0); f32(&d, 0); f32(&d, 50); f32(&d, 50);
+	plus(b, 0x401A, 0x0001, &d);
+	free(d.p);
+}
+
+static void
+h_transform(buf *b)
+{
+	buf d = { 0 };
+	f32(&d, 1e30f); f32(&d, 0); f32(&d, 0); f32(&d, 1e30f); f32(&d, 0); f32(&d, 0);
+	plus(b, 0x402A, 0, &d);
+	plus_fill_rect(b, 0xFFFF0000, 1, 1, 5, 5);
+	d.n = 0;
+	f32(&d, 1e6f); f32(&d, 0); f32(&d, 0); f32(&d, 1e6f); f32(&d, 0); f32(&d, 0);
+	plus(b, 0x402A, 0, &d);
+	plus_fill_rect(b, 0xFFFF0000, 1, 1, 5, 5);
+	plus(b, 0x402B, 0, NULL);
+	d.n = 0;
+	u32(&d, 0x7FC00000);                      /* NaN */
+	plus(b, 0x402F, 0, &d);
+	plus_fill_rect(b, 0xFFFF0000, 0.0f / 0.0f, 1, 5, 5);
+	plus_fill_rect(b, 0xFFFF0000, 1e20f, 1, 5, 5);
+	free(d.p);
+}
+
+static void
+h_saves(buf *b)
+{
+	buf d = { 0 };
+	u32(&d, 1);
+	for (int i = 0; i < 300; i++)
+		plus(b, 0x4025, 0, &d);
+	d.n = 0;
+	u32(&d, 12345);
+	plus(b, 0x4026, 0, &d);
+	plus(b, 0x4029, 0, &d);
+	free(d.p);
+}
+
+static void
+h_images(buf *b)
+{
+	buf d = { 0 };
+	/* a corrupt PNG, and raw pixels larger than their data */
+	u32(&d, 0xDBC01002); u32(&d, 1); u32(&d, 0); u32(&d, 0); u32(&d, 0);
+	u32(&d, 0); u32(&d, 1);
+	put(&d, "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10garbage", 31);
+	plus(b, 0x4008, 0x0500, &d);
+	d.n = 0;
+	u32(&d, 0xDBC01002); u32(&d, 1); u32(&d, 1000); u32(&d, 1000); u32(&d, 4000);
+	u32(&d, 0x0026200A); u32(&d, 0); u32(&d, 0);
+	plus(b, 0x4008, 0x0501, &d);
+	for (uint16_t id = 0; id < 3; id++) {
+		d.n = 0;
+		u32(&d, 0xFFFFFFFF); u32(&d, 2);
+		f32(&d, 0); f32(&d, 0); f32(&d, 16); f32(&d, 16);
+		u32(&d, 3);
+		for (int i = 0; i < 6; i++)
+			f32(&d, (float) (i * 10));
+		plus(b, 0x401B, id, &d);
+	}
+	free(d.p);
+}
+
+static void
+test_emfplus_hostile(void)
+{
+	hostile_plus(h_object_id, "out of range");
+	hostile_plus(h_record_size, "broken EMF+ record");
+	hostile_plus(h_counts, NULL);
+	hostile_plus(h_path, "EMF+ path");
+	hostile_plus(h_region, "region broken");
+	hostile_plus(h_continued, "size limit");
+	hostile_plus(h_transform, "out-of-range transform");
+	hostile_plus(h_saves, "Save nesting");
+	hostile_plus(h_images, "PNG");
+}
+
 int
 main(void)
 {
@@ -563,6 +888,8 @@ main(void)
 	test_limits();
 	test_wmf();
 	test_text();
+	test_emfplus();
+	test_emfplus_hostile();
 	g_object_unref(pango_ctx);
 	g_object_unref(fm);
 	return TT_DONE();
