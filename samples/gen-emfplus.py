@@ -25,6 +25,10 @@ Slides:
   3  images and GetDC: DrawImage of a PNG bitmap object, DrawImagePoints of
      a 32-bit ARGB bitmap onto a skewed parallelogram, a bitmap split over
      two continued Object records, GDI text after GetDC
+  4  text: DrawString in layout rectangles (wrapped, centred, right and
+     bottom aligned, clipped), font styles and units (pixels, points),
+     rotated by the world transform, a gradient brush; DrawDriverString
+     with per-glyph positions and with realized advances
 """
 
 import argparse
@@ -308,6 +312,58 @@ def emfplus_images():
     return e.build()
 
 
+def font(em, family, style=0, unit=2):
+    name = family.encode("utf-16-le")
+    return gm.pad4(struct.pack("<IfIiII", VERSION, em, unit, style, 0, len(name) // 2) + name)
+
+
+def string_format(halign=0, valign=0, flags=0):
+    return struct.pack("<IIIIIIIIIIiIIII", VERSION, flags, 0, halign, valign, 0, 0, 0, 0,
+                       0, 0, 0, 0, 0, 0)
+
+
+def draw_string(p, font_id, color, fmt_id, rect, text):
+    units = text.encode("utf-16-le")
+    p.rec(0x401C, 0x8000 | font_id,
+          struct.pack("<III", color, fmt_id, len(units) // 2) + floats(*rect) + units)
+
+
+def emfplus_text():
+    e = gm.Emf(400, 300)
+    p = Plus(e)
+    p.rec(SETANTIALIAS, 0x0401)
+    p.obj(0, 6, font(16, "Liberation Sans"))
+    p.obj(1, 6, font(12, "Liberation Serif", style=3, unit=3))        # bold italic, points
+    p.obj(2, 6, font(22, "Liberation Sans", style=4))                 # underlined
+    p.obj(3, 7, string_format())
+    p.obj(4, 7, string_format(halign=1, valign=1))
+    p.obj(5, 7, string_format(halign=2, valign=2))
+    p.fill_rects(argb("DEEBF7"), [(10, 10, 180, 90), (210, 10, 180, 90), (10, 110, 180, 80)])
+    draw_string(p, 0, argb("1F3864"), 3, (10, 10, 180, 90),
+                "Near, wrapped inside its layout rectangle by words")
+    draw_string(p, 1, argb("C00000"), 4, (210, 10, 180, 90), "Centred, bold italic 12 pt")
+    draw_string(p, 0, argb("375623"), 5, (10, 110, 180, 80), "Far and bottom")
+    p.obj(6, OT_BRUSH, linear_brush((210, 0, 180, 10), argb("7030A0"), argb("ED7D31")))
+    p.rec(0x401C, 2, struct.pack("<III", 6, 3, 8) + floats(210, 120, 0, 0)
+          + "Gradient".encode("utf-16-le"))
+    p.rec(SAVE, 0, struct.pack("<I", 3))
+    p.rec(TRANSLATEWORLD, 0, floats(215, 225))
+    p.rec(ROTATEWORLD, 0, floats(-20))
+    draw_string(p, 0, argb("BF9000"), 3, (0, 0, 0, 0), "rotated by the world")
+    p.rec(RESTORE, 0, struct.pack("<I", 3))
+    # DrawDriverString: one glyph per position, then a realized-advance run
+    glyphs = "Glyphs"
+    pos = [(20 + 24 * i, 240 + (8 if i % 2 else 0)) for i in range(len(glyphs))]
+    p.rec(0x4036, 0x8000 | 2, struct.pack("<IIII", argb("2F5597"), 1, 0, len(glyphs))
+          + glyphs.encode("utf-16-le") + b"".join(floats(*q) for q in pos))
+    run = "advances"
+    p.rec(0x4036, 0x8000 | 0, struct.pack("<IIII", argb("000000"), 1 | 4, 0, len(run))
+          + run.encode("utf-16-le") + b"".join(floats(200, 270) for _ in run))
+    p.end()
+    fallback(e)
+    return e.build()
+
+
 def pic(s, name, key, data, x, y, cx, cy):
     return gs.picture(name, s.image(gs.Image(key, data, "emf")), gs.xfrm(x, y, cx, cy))
 
@@ -321,6 +377,8 @@ def deck_emfplus():
          "gradients; rotated/sheared; container; mm page; clips"),
         ("EMF+: images, continued objects, GetDC", "images.emf", emfplus_images(),
          "PNG, ARGB skewed, split PNG; GDI text after GetDC"),
+        ("EMF+: text", "text.emf", emfplus_text(),
+         "DrawString in rectangles, styles, units, rotation; DrawDriverString"),
     ]
     for title, key, data, note in slides:
         s = d.slide("titleOnly").add(gs.slide_title(title))

@@ -24,8 +24,8 @@ Slides:
      TextOut/ExtTextOut in code page 1252, a STRETCHDIB bitmap; and a WMF
      without placeable header (its window is the frame)
   5  what is not drawn is reported: an EMF+ dual file whose EMF+ records
-     cannot all be played (DrawString: its EMF records are drawn, one
-     diagnostic), an unsupported record (EMR_GRADIENTFILL) and a
+     cannot all be played (DrawDriverString of glyph indexes: its EMF
+     records are drawn, one diagnostic), an unsupported record (EMR_GRADIENTFILL) and a
      truncated EMF (drawn up to the break)
 """
 
@@ -181,12 +181,11 @@ class Emf:
 
     def emfplus_dual(self):
         """A GDI comment holding an EMF+ header record with the dual flag,
-        and an EMF+ DrawString (not played: the EMF fallback is drawn)."""
+        and an EMF+ DrawDriverString of glyph indexes (not played: the EMF
+        fallback is drawn)."""
         plus = struct.pack("<HHIIIIII", 0x4001, 1, 28, 16, 0xDBC01002, 0, 96, 96)
-        text = utf16("EMF+")
-        plus += struct.pack("<HHII", 0x401C, 0x8000, 12 + 28 + len(text), 28 + len(text))
-        plus += struct.pack("<IIII", 0xFF000000, 0, 0, len(text) // 2)
-        plus += struct.pack("<fff", 10, 10, 200) + text
+        plus += struct.pack("<HHII", 0x4036, 0x8000, 12 + 28, 28)
+        plus += struct.pack("<IIIIHHff", 0xFF000000, 0, 0, 1, 36, 0, 10, 10)
         data = b"EMF+" + plus
         return self.rec(70, struct.pack("<I", len(data)) + data)
 

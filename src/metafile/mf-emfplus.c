@@ -218,7 +218,13 @@ mf_emfplus_check(const unsigned char *p, size_t n, char *why, size_t cap)
 	while (next_record(p, n, &off, &r) == 0) {
 		const char *bad = NULL;
 		switch (r.type) {
-		case R_DRAWSTRING: case R_DRAWDRIVERSTRING:
+		case R_DRAWDRIVERSTRING:
+			/* glyph indexes need the font the file was made with */
+			if (r.n >= 8 && !(mf_u32(r.d + 4) & 1)) {
+				snprintf(why, cap, "EMF+ DrawDriverString glyph indexes");
+				return -1;
+			}
+			break;
 		case R_FILLCLOSEDCURVE: case R_DRAWCLOSEDCURVE: case R_DRAWCURVE:
 		case R_STROKEFILLPATH: case R_SERIALIZABLEOBJECT:
 		case R_SETTSGRAPHICS: case R_SETTSCLIP: case R_MF_START:
@@ -1067,7 +1073,8 @@ region_node(region_walk *w, int depth, int exclude)
 		w->failed = 1;
 }
 
-/* Clip steps of the region object @id into @out; -1 when not usable. */
+/* Clip steps of the region object @id into @out; -1 when broken, -2
+ * when it is not an intersection of shapes (both reported). */
 static int
 region_steps(mfp *m, uint32_t id, mfp_clip *out)
 {
@@ -1085,7 +1092,7 @@ region_steps(mfp *m, uint32_t id, mfp_clip *out)
 		unsupported(m, "EMF+ region union/xor/complement");
 	else if (w.failed)
 		mf_note(m->pl, "EMF+ region broken");
-	return w.failed ? -1 : 0;
+	return w.failed == 2 ? -2 : w.failed ? -1 : 0;
 }
 
 /* cr's current path (world space) as a new clip step of @c. */
@@ -1320,7 +1327,7 @@ fill_region(mfp *m, const prec *r)
 		return;
 	if (op_begin(m))
 		return;
-	if (region_steps(m, r->flags & 0xFF, &rc) == 0 && !rc.empty) {
+	if (!region_steps(m, r->flags & 0xFF, &rc) && !rc.empty) {
 		clip_apply(m, &rc);
 		if (use_world(m) == 0 &&
 		    brush_source(m, r->flags & F_SOLID, mf_u32(r->d)) == 0)
@@ -1497,6 +1504,284 @@ draw_image(mfp *m, const prec *r, int points)
 		pt[4] = v[0]; pt[5] = v[1] + v[3];
 	}
 	image_draw(m, r->flags & 0xFF, src, pt);
+}
+
+static int matrix_at(const prec *r, cairo_matrix_t *mat);
+
+/* ---- text ---- */
+
+/* @n UTF-16 units at @p (unaligned) as a new UTF-8 string; lone
+ * surrogates become U+FFFD, a NUL ends the text. */
+static char *
+utf16_to_utf8(const unsigned char *p, uint32_t n, size_t *len)
+{
+	char *out = malloc((size_t) n * 3 + 1);
+	size_t o = 0;
+
+	if (!out)
+		return NULL;
+	for (uint32_t i = 0; i < n; i++) {
+		uint32_t c = mf_u16(p + 2 * (size_t) i);
+		if (c >= 0xD800 && c < 0xDC00 && i + 1 < n &&
+		    mf_u16(p + 2 * (size_t) i + 2) >= 0xDC00 &&
+		    mf_u16(p + 2 * (size_t) i + 2) < 0xE000) {
+			c = 0x10000 + ((c - 0xD800) << 10) +
+			    (mf_u16(p + 2 * (size_t) ++i) - 0xDC00u);
+		} else if (c >= 0xD800 && c < 0xE000) {
+			c = 0xFFFD;
+		}
+		if (c == 0)
+			break;
+		if (c < 0x80) {
+			out[o++] = (char) c;
+		} else if (c < 0x800) {
+			out[o++] = (char) (0xC0 | c >> 6);
+			out[o++] = (char) (0x80 | (c & 0x3F));
+		} else if (c < 0x10000) {
+			out[o++] = (char) (0xE0 | c >> 12);
+			out[o++] = (char) (0x80 | (c >> 6 & 0x3F));
+			out[o++] = (char) (0x80 | (c & 0x3F));
+		} else {               /* two units gave six bytes of room */
+			out[o++] = (char) (0xF0 | c >> 18);
+			out[o++] = (char) (0x80 | (c >> 12 & 0x3F));
+			out[o++] = (char) (0x80 | (c >> 6 & 0x3F));
+			out[o++] = (char) (0x80 | (c & 0x3F));
+		}
+	}
+	out[o] = 0;
+	*len = o;
+	return out;
+}
+
+/* An EmfPlusFont: em size and unit, style bits, family. */
+typedef struct pfont {
+	double em;
+	int unit, style;
+	char family[200];
+} pfont;
+
+static int
+font_get(mfp *m, uint32_t id, pfont *f)
+{
+	mfp_obj *o = obj_get(m, id, OT_FONT);
+	uint32_t n;
+	size_t len;
+	char *name;
+
+	if (!o || o->n < 24) {
+		mf_note(m->pl, "EMF+ font %u missing", id);
+		return -1;
+	}
+	f->em = f32(o->p + 4);
+	f->unit = (int) mf_u32(o->p + 8);
+	f->style = mf_i32(o->p + 12);
+	n = mf_u32(o->p + 20);
+	if (n > 32 || (o->n - 24) / 2 < n || !sane(f->em) || f->em <= 0)
+		return -1;
+	name = utf16_to_utf8(o->p + 24, n, &len);
+	if (!name)
+		return -1;
+	snprintf(f->family, sizeof f->family, "%s", len ? name : "Sans");
+	free(name);
+	return 0;
+}
+
+/*
+ * Set up cr for text in font @f: the world matrix scaled so that one
+ * unit is about one output pixel (pango sizes are integers of 1/1024,
+ * world units can be anything). *@k: world units per text unit. Returns
+ * a new layout with the font, or NULL when the glyphs would be smaller
+ * than a tenth of a pixel or larger than 8192 (skipped, as GDI text).
+ */
+static PangoLayout *
+text_setup(mfp *m, const pfont *f, double *k)
+{
+	cairo_t *cr = m->cr;
+	cairo_matrix_t mat;
+	PangoLayout *layout;
+	PangoFontDescription *d;
+	double em = f->em, dev, scale;
+
+	if (!m->pl->pango) {
+		mf_note(m->pl, "text not drawn (no fonts)");
+		return NULL;
+	}
+	cairo_get_matrix(cr, &mat);
+	scale = sqrt(fabs(mat.xx * mat.yy - mat.xy * mat.yx));
+	if (f->unit >= 2) {
+		/* an absolute size: EMF+ device pixels -> world units */
+		cairo_matrix_t dev_m;
+		double ds;
+		device_matrix(m, &dev_m);
+		ds = sqrt(fabs(dev_m.xx * dev_m.yy - dev_m.xy * dev_m.yx));
+		em = em * unit_px(f->unit, m->dpi_y) * ds / scale;
+	}
+	dev = em * scale;
+	if (!(dev >= 0.1 && dev <= 8192))
+		return NULL;
+	*k = em / dev;
+	cairo_scale(cr, *k, *k);
+	pango_cairo_update_context(cr, m->pl->pango);
+	layout = pango_layout_new(m->pl->pango);
+	d = pango_font_description_new();
+	pango_font_description_set_family(d, f->family);
+	pango_font_description_set_weight(d, (f->style & 1) ? PANGO_WEIGHT_BOLD
+	                                                    : PANGO_WEIGHT_NORMAL);
+	pango_font_description_set_style(d, (f->style & 2) ? PANGO_STYLE_ITALIC
+	                                                   : PANGO_STYLE_NORMAL);
+	pango_font_description_set_absolute_size(d, dev * PANGO_SCALE);
+	pango_layout_set_font_description(layout, d);
+	pango_font_description_free(d);
+	if (f->style & 12) {
+		PangoAttrList *a = pango_attr_list_new();
+		if (f->style & 4)
+			pango_attr_list_insert(a, pango_attr_underline_new(PANGO_UNDERLINE_SINGLE));
+		if (f->style & 8)
+			pango_attr_list_insert(a, pango_attr_strikethrough_new(TRUE));
+		pango_layout_set_attributes(layout, a);
+		pango_attr_list_unref(a);
+	}
+	return layout;
+}
+
+/* StringFormat flags. */
+#define SF_NOWRAP 0x1000
+#define SF_NOCLIP 0x4000
+
+/* DrawString: UTF-16 text laid out in a rectangle (wrapped to its width,
+ * aligned by the string format, clipped to it). */
+static void
+draw_string(mfp *m, const prec *r)
+{
+	cairo_t *cr = m->cr;
+	uint32_t len, sflags = 0, halign = 0, valign = 0;
+	double rect[4], k, tw, th;
+	pfont font;
+	mfp_obj *fmt;
+	char *utf8;
+	size_t n8;
+	PangoLayout *layout;
+	PangoRectangle logical;
+
+	if (!has(r, 0, 28))
+		return;
+	len = mf_u32(r->d + 8);
+	if (len > 32768 || !has(r, 28, (size_t) len * 2) || mf_work(m->pl, (uint64_t) len * 64))
+		return;
+	for (int i = 0; i < 4; i++) {
+		rect[i] = f32(r->d + 12 + 4 * i);
+		if (!sane(rect[i]))
+			return;
+	}
+	if (font_get(m, r->flags & 0xFF, &font))
+		return;
+	fmt = obj_get(m, mf_u32(r->d + 4), OT_STRINGFORMAT);
+	if (fmt && fmt->n >= 20) {
+		sflags = mf_u32(fmt->p + 4);
+		halign = mf_u32(fmt->p + 12);
+		valign = mf_u32(fmt->p + 16);
+		if (sflags & 0x3)
+			unsupported(m, "EMF+ vertical or right-to-left text");
+	}
+	utf8 = utf16_to_utf8(r->d + 28, len, &n8);
+	if (!utf8 || op_begin(m)) {
+		free(utf8);
+		return;
+	}
+	if (brush_source(m, r->flags & F_SOLID, mf_u32(r->d)) == 0) {
+		if (rect[2] > 0 && rect[3] > 0 && !(sflags & SF_NOCLIP)) {
+			cairo_rectangle(cr, rect[0], rect[1], rect[2], rect[3]);
+			cairo_clip(cr);
+		}
+		layout = text_setup(m, &font, &k);
+		if (layout) {
+			for (int i = 0; i < 4; i++)
+				rect[i] /= k;
+			pango_layout_set_text(layout, utf8, (int) n8);
+			if (rect[2] > 0 && !(sflags & SF_NOWRAP) && rect[2] < 1e6) {
+				pango_layout_set_width(layout, (int) (rect[2] * PANGO_SCALE));
+				pango_layout_set_wrap(layout, PANGO_WRAP_WORD_CHAR);
+			}
+			pango_layout_set_alignment(layout, halign == 1 ? PANGO_ALIGN_CENTER :
+			                           halign == 2 ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT);
+			pango_layout_get_extents(layout, NULL, &logical);
+			tw = logical.width / (double) PANGO_SCALE;
+			th = logical.height / (double) PANGO_SCALE;
+			/* no width: the point is the anchor of the alignment */
+			double x = rect[0], y = rect[1];
+			if (!(rect[2] > 0) || (sflags & SF_NOWRAP))
+				x += halign == 1 ? (rect[2] - tw) / 2 : halign == 2 ? rect[2] - tw : 0;
+			if (valign == 1)
+				y += (rect[3] - th) / 2;
+			else if (valign == 2)
+				y += rect[3] - th;
+			cairo_move_to(cr, x, y);
+			pango_cairo_show_layout(cr, layout);
+			g_object_unref(layout);
+		}
+	}
+	free(utf8);
+	op_end(m);
+}
+
+/* DrawDriverString with Unicode code points (CmapLookup): each glyph at
+ * its baseline position, or the run from the first one (RealizedAdvance). */
+static void
+draw_driver_string(mfp *m, const prec *r)
+{
+	cairo_t *cr = m->cr;
+	uint32_t opts, count;
+	int has_matrix;
+	size_t pos_off;
+	pfont font;
+	double k;
+	PangoLayout *layout;
+
+	if (!has(r, 0, 16))
+		return;
+	opts = mf_u32(r->d + 4);
+	has_matrix = mf_u32(r->d + 8) != 0;
+	count = mf_u32(r->d + 12);
+	if (count == 0 || count > 32768 || !has(r, 16, (size_t) count * 10) ||
+	    mf_work(m->pl, (uint64_t) count * 64))
+		return;
+	if (!(opts & 1)) {
+		unsupported(m, "EMF+ DrawDriverString glyph indexes");
+		return;
+	}
+	if (opts & 2)
+		unsupported(m, "EMF+ vertical text");
+	pos_off = 16 + (size_t) count * 2;
+	if (font_get(m, r->flags & 0xFF, &font) || op_begin(m))
+		return;
+	if (has_matrix) {
+		prec mr = { 0, 0, r->d + pos_off + (size_t) count * 8,
+		            r->n - (uint32_t) (pos_off + (size_t) count * 8) };
+		cairo_matrix_t t;
+		if (matrix_at(&mr, &t) == 0 && mf_matrix_in_range(&t) &&
+		    cairo_matrix_invert(&(cairo_matrix_t) { t.xx, t.yx, t.xy, t.yy, 0, 0 }) ==
+		    CAIRO_STATUS_SUCCESS)
+			cairo_transform(cr, &t);
+	}
+	if (brush_source(m, r->flags & F_SOLID, mf_u32(r->d)) == 0 &&
+	    (layout = text_setup(m, &font, &k))) {
+		uint32_t step = (opts & 4) ? count : 1;
+		for (uint32_t i = 0; i < count; i += step) {
+			size_t n8;
+			char *utf8 = utf16_to_utf8(r->d + 16 + 2 * (size_t) i, step, &n8);
+			double x = f32(r->d + pos_off + 8 * (size_t) i);
+			double y = f32(r->d + pos_off + 8 * (size_t) i + 4);
+			if (utf8 && sane(x) && sane(y)) {
+				pango_layout_set_text(layout, utf8, (int) n8);
+				cairo_move_to(cr, x / k, y / k - pango_layout_get_baseline(layout) /
+				                  (double) PANGO_SCALE);
+				pango_cairo_show_layout(cr, layout);
+			}
+			free(utf8);
+		}
+		g_object_unref(layout);
+	}
+	op_end(m);
 }
 
 /* ---- objects ---- */
@@ -1683,6 +1968,9 @@ set_clip(mfp *m, const prec *r)
 	cairo_restore(cr);
 	if (ok) {
 		clip_clear(&add);
+		/* a replacing union: no clip draws more, never less */
+		if (ok == -2 && mode == 0)
+			clip_clear(&m->st.clip);
 		return;
 	}
 	clip_combine(m, &add, mode);
@@ -1745,6 +2033,8 @@ play_one(mfp *m, const prec *r)
 	case R_DRAWPATH: path_record(m, r, STROKE); break;
 	case R_DRAWIMAGE: draw_image(m, r, 0); break;
 	case R_DRAWIMAGEPOINTS: draw_image(m, r, 1); break;
+	case R_DRAWSTRING: draw_string(m, r); break;
+	case R_DRAWDRIVERSTRING: draw_driver_string(m, r); break;
 	case R_SETCOMPOSITINGMODE:
 		if (r->flags & 0xFF)
 			unsupported(m, "EMF+ SetCompositingMode SourceCopy");

@@ -151,6 +151,7 @@ def emfplus_seeds():
         "plus-shapes.emf": ep.emfplus_shapes(),
         "plus-transforms.emf": ep.emfplus_transforms(),
         "plus-images.emf": ep.emfplus_images(),
+        "plus-text.emf": ep.emfplus_text(),
     }
 
 

@@ -656,13 +656,14 @@ test_emfplus(void)
 		emf_begin(&b, 2);
 		plus_header(&b);
 		plus_fill_rect(&b, 0xFFFF0000, 10, 10, 20, 20);
+		/* DrawDriverString of glyph indexes */
 		u32(&d, 0xFF000000); u32(&d, 0); u32(&d, 0); u32(&d, 1);
-		f32(&d, 0); f32(&d, 0); u32(&d, 'A');
-		plus(&b, 0x401C, 0x8000, &d);
+		u16(&d, 36); u16(&d, 0); f32(&d, 0); f32(&d, 0);
+		plus(&b, 0x4036, 0x8000, &d);
 		blue_fallback(&b);
 		emf_end(&b);
 		s = play(&b, NULL, &rep, &rc);
-		CHECK(strstr(rep.msg, "EMF+ DrawString not supported") != NULL);
+		CHECK(strstr(rep.msg, "EMF+ DrawDriverString glyph indexes not supported") != NULL);
 		CHECK_INT(pixel(s, 20, 20), 0x0000FF);
 		cairo_surface_destroy(s);
 		free(b.p);
