@@ -25,8 +25,10 @@ Slides:
      without placeable header (its window is the frame)
   5  what is not drawn is reported: an EMF+ dual file whose EMF+ records
      cannot all be played (DrawDriverString of glyph indexes: its EMF
-     records are drawn, one diagnostic), an unsupported record (EMR_GRADIENTFILL) and a
+     records are drawn, one diagnostic), an unsupported record (EMR_MASKBLT) and a
      truncated EMF (drawn up to the break)
+  6  EMR_GRADIENTFILL (horizontal and vertical rectangles, triangles) and
+     EMR_TRANSPARENTBLT (a key colour left out, stretched and cropped)
 """
 
 import argparse
@@ -179,6 +181,29 @@ class Emf:
                 + struct.pack("<IIIIII", 0, 0, off_bmi, len(bmi), off_bits, len(bits)))
         return self.rec(76, body + bmi + bits)
 
+    def transparent_blt(self, dest, bmi, bits, key, src_size):
+        """EMR_TRANSPARENTBLT: StretchBlt's layout, the key colour in
+        place of the raster operation."""
+        x, y, w, h = dest
+        off_bmi = 108
+        off_bits = off_bmi + len(bmi)
+        body = (struct.pack("<iiiiiiiiIii", x, y, x + w, y + h, x, y, w, h, color(key), 0, 0)
+                + struct.pack("<ffffff", 1, 0, 0, 1, 0, 0)
+                + struct.pack("<IIIIII", 0, 0, off_bmi, len(bmi), off_bits, len(bits))
+                + struct.pack("<ii", *src_size))
+        return self.rec(116, body + bmi + bits)
+
+    def gradient_fill(self, vertices, objects, mode):
+        """EMR_GRADIENTFILL: TRIVERTEXes (x, y, 'RRGGBB'), then rectangles
+        (mode 0 horizontal, 1 vertical) or triangles (mode 2)."""
+        body = struct.pack("<iiiiIII", 0, 0, 0, 0, len(vertices), len(objects), mode)
+        for x, y, rgb in vertices:
+            r, g, b = (int(rgb[i:i + 2], 16) for i in (0, 2, 4))
+            body += struct.pack("<iiHHHH", x, y, r << 8, g << 8, b << 8, 0)
+        for o in objects:
+            body += struct.pack("<" + "I" * len(o), *o)
+        return self.rec(118, body)
+
     def emfplus_dual(self):
         """A GDI comment holding an EMF+ header record with the dual flag,
         and an EMF+ DrawDriverString of glyph indexes (not played: the EMF
@@ -308,10 +333,26 @@ def emf_dual_and_unsupported():
     e.emfplus_dual()
     e.pen(1, "000000", 2).brush(2, "C5E0B4").select(1).select(2)
     e.round_rect(10, 10, 290, 90, 30, 30)
-    # EMR_GRADIENTFILL: not drawn, reported by name
-    e.rec(118, struct.pack("<iiiiIII", 10, 110, 290, 190, 0, 0, 0))
+    # EMR_MASKBLT: not drawn, reported by name
+    e.rec(78, struct.pack("<iiiiIII", 10, 110, 290, 190, 0, 0, 0))
     e.brush(3, "F8CBAD").select(3)
     e.rectangle(10, 110, 290, 190)
+    return e.build()
+
+
+def emf_gradients():
+    e = Emf(400, 300)
+    e.gradient_fill([(10, 10, "C00000"), (190, 90, "FFC000")], [(0, 1)], 0)
+    e.gradient_fill([(210, 10, "1F4E79"), (390, 90, "9DC3E6")], [(0, 1)], 1)
+    e.gradient_fill([(10, 290, "FF0000"), (100, 110, "00B050"), (190, 290, "0070C0"),
+                     (280, 110, "FFFFFF"), (5, 5, "000000")],
+                    [(0, 1, 2), (1, 2, 3), (0, 1, 9)], 2)    # the last: a bad index
+    # a 24-bit DIB whose red quadrant is the transparent colour
+    bmi, bits = e.dib(16, 12, 24, dib_quadrants())
+    e.brush(1, "D9D9D9").select(1).select(0x80000008)
+    e.rectangle(250, 140, 390, 290)
+    e.transparent_blt((260, 150, 120, 90), bmi, bits, "C00000", (16, 12))
+    e.transparent_blt((260, 250, 60, 30), bmi, bits, "FFC000", (8, 6))
     return e.build()
 
 
@@ -466,9 +507,15 @@ def deck_metafile():
               600000, 2000000, 4500000, 3000000),
           pic(s, "Truncated", "truncated.emf", emf_truncated(), "emf",
               6600000, 2000000, 4500000, 3000000),
-          label("EMF+ dual (fallback drawn); GRADIENTFILL not drawn", 600000, 5200000,
+          label("EMF+ dual (fallback drawn); MASKBLT not drawn", 600000, 5200000,
                 4500000, sz=12),
           label("truncated: drawn up to the break", 6600000, 5200000, 4500000, sz=12))
+
+    s = d.slide("titleOnly").add(gs.slide_title("EMF: GradientFill, TransparentBlt"))
+    s.add(pic(s, "EMF gradients", "gradients.emf", emf_gradients(), "emf",
+              2000000, 1500000, 6800000, 5100000),
+          label("rectangles H and V; Gouraud triangles; red and orange keyed out",
+                8900000, 2000000, 3000000, 1500000, sz=14))
     return d
 
 

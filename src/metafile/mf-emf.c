@@ -293,7 +293,29 @@ stretch_dibits(mf_player *pl, const emr *r)
 	cairo_surface_destroy(img);
 }
 
-/* BITBLT, STRETCHBLT, ALPHABLEND share the first 100 bytes. */
+/* TRANSPARENTBLT: the source pixels of COLORREF @key become transparent
+ * (@img is an opaque ARGB32 surface from mf_dib_decode). */
+static void
+key_out(cairo_surface_t *img, uint32_t key)
+{
+	uint32_t rgb = (key & 0xFF) << 16 | (key & 0xFF00) | (key >> 16 & 0xFF);
+	unsigned char *d = cairo_image_surface_get_data(img);
+	int w = cairo_image_surface_get_width(img);
+	int h = cairo_image_surface_get_height(img);
+	int stride = cairo_image_surface_get_stride(img);
+
+	cairo_surface_flush(img);
+	for (int y = 0; y < h; y++) {
+		uint32_t *row = (uint32_t *) (void *) (d + (size_t) y * (size_t) stride);
+		for (int x = 0; x < w; x++)
+			if ((row[x] & 0xFFFFFF) == rgb)
+				row[x] = 0;
+	}
+	cairo_surface_mark_dirty(img);
+}
+
+/* BITBLT, STRETCHBLT, ALPHABLEND, TRANSPARENTBLT share the first 100
+ * bytes. */
 static void
 bitblt(mf_player *pl, const emr *r)
 {
@@ -321,6 +343,8 @@ bitblt(mf_player *pl, const emr *r)
 		use_alpha = (rop >> 24 & 0xFF) != 0;   /* AC_SRC_ALPHA */
 		rop = 0x00CC0020u;
 	}
+	if (r->type == 116)        /* TRANSPARENTBLT: the key colour there */
+		rop = 0x00CC0020u;
 	if (dib_at(r, mf_u32(r->p + 84), mf_u32(r->p + 88), mf_u32(r->p + 92),
 	           mf_u32(r->p + 96), mf_u32(r->p + 80), &d)) {
 		mf_blit(pl, NULL, rop, mf_i32(r->p + 24), mf_i32(r->p + 28), dw, dh,
@@ -330,9 +354,116 @@ bitblt(mf_player *pl, const emr *r)
 	img = mf_dib_decode(pl, &d, use_alpha, &bu);
 	if (!img)
 		return;
+	if (r->type == 116)
+		key_out(img, mf_u32(r->p + 40));
 	mf_blit(pl, img, rop, mf_i32(r->p + 24), mf_i32(r->p + 28), dw, dh,
-	        mf_i32(r->p + 44), mf_i32(r->p + 48), sw, sh, alpha, r->type == 114);
+	        mf_i32(r->p + 44), mf_i32(r->p + 48), sw, sh, alpha,
+	        r->type == 114);
 	cairo_surface_destroy(img);
+}
+
+/* A TRIVERTEX colour channel (16 bits, 0xFF00 is full). */
+static double
+tv_channel(const unsigned char *v, int i)
+{
+	return fmin(mf_u16(v + 8 + 2 * i) / 65280.0, 1.0);
+}
+
+/* Fill cr's path with @pat (destroyed), after the range check. */
+static void
+gradient_paint(mf_player *pl, cairo_pattern_t *pat, cairo_fill_rule_t rule)
+{
+	cairo_t *cr = pl->cr;
+
+	if (mf_path_in_range(cr)) {
+		cairo_set_source(cr, pat);
+		cairo_set_fill_rule(cr, rule);
+		cairo_fill(cr);
+	} else {
+		mf_unsupported(pl, "shapes out of range");
+	}
+	cairo_pattern_destroy(pat);
+	cairo_new_path(cr);
+}
+
+/*
+ * GRADIENTFILL: rectangles shaded left to right or top to bottom between
+ * two vertices' colours, or Gouraud-shaded triangles (a cairo mesh). The
+ * vertices' alpha is ignored, as GDI does.
+ */
+static void
+gradient_fill(mf_player *pl, const emr *r)
+{
+	cairo_t *cr = pl->cr;
+	uint32_t nv, nt, mode, per;
+	size_t objs;
+
+	if (!has(r, 24, 12) || pl->in_path)
+		return;
+	nv = mf_u32(r->p + 24);
+	nt = mf_u32(r->p + 28);
+	mode = mf_u32(r->p + 32);
+	if (mode > 2) {
+		mf_note(pl, "GRADIENTFILL mode %u", mode);
+		return;
+	}
+	per = mode == 2 ? 12 : 8;
+	if (nv > (r->n - 36) / 16)
+		return;
+	objs = 36 + (size_t) nv * 16;
+	if (nt > (r->n - objs) / per || mf_work(pl, (uint64_t) nv + nt * 64))
+		return;
+	cairo_save(cr);
+	mf_shape_begin(pl);
+	if (mode == 2) {
+		/* all triangles in one mesh and one fill: no seams between them */
+		cairo_pattern_t *mesh = cairo_pattern_create_mesh();
+		for (uint32_t k = 0; k < nt; k++) {
+			const unsigned char *o = r->p + objs + (size_t) k * per;
+			if (mf_u32(o) >= nv || mf_u32(o + 4) >= nv || mf_u32(o + 8) >= nv)
+				continue;
+			cairo_mesh_pattern_begin_patch(mesh);
+			for (int i = 0; i < 3; i++) {
+				const unsigned char *v = r->p + 36 + (size_t) mf_u32(o + 4 * i) * 16;
+				double x = mf_i32(v), y = mf_i32(v + 4);
+				if (i == 0) {
+					cairo_mesh_pattern_move_to(mesh, x, y);
+					cairo_move_to(cr, x, y);
+				} else {
+					cairo_mesh_pattern_line_to(mesh, x, y);
+					cairo_line_to(cr, x, y);
+				}
+				cairo_mesh_pattern_set_corner_color_rgb(mesh, (unsigned) i,
+					tv_channel(v, 0), tv_channel(v, 1), tv_channel(v, 2));
+			}
+			cairo_mesh_pattern_end_patch(mesh);
+			cairo_close_path(cr);
+		}
+		gradient_paint(pl, mesh, CAIRO_FILL_RULE_WINDING);
+	} else {
+		for (uint32_t k = 0; k < nt; k++) {
+			const unsigned char *o = r->p + objs + (size_t) k * per;
+			const unsigned char *v0, *v1;
+			double x0, y0, x1, y1;
+			cairo_pattern_t *pat;
+			if (mf_u32(o) >= nv || mf_u32(o + 4) >= nv)
+				continue;
+			v0 = r->p + 36 + (size_t) mf_u32(o) * 16;
+			v1 = r->p + 36 + (size_t) mf_u32(o + 4) * 16;
+			x0 = mf_i32(v0); y0 = mf_i32(v0 + 4);
+			x1 = mf_i32(v1); y1 = mf_i32(v1 + 4);
+			pat = mode == 0 ? cairo_pattern_create_linear(x0, 0, x1, 0)
+			                : cairo_pattern_create_linear(0, y0, 0, y1);
+			cairo_pattern_add_color_stop_rgb(pat, 0, tv_channel(v0, 0),
+			                                 tv_channel(v0, 1), tv_channel(v0, 2));
+			cairo_pattern_add_color_stop_rgb(pat, 1, tv_channel(v1, 0),
+			                                 tv_channel(v1, 1), tv_channel(v1, 2));
+			cairo_rectangle(cr, fmin(x0, x1), fmin(y0, y1), fabs(x1 - x0),
+			                fabs(y1 - y0));
+			gradient_paint(pl, pat, CAIRO_FILL_RULE_WINDING);
+		}
+	}
+	cairo_restore(cr);
 }
 
 static void
@@ -784,7 +915,8 @@ play_record(mf_player *pl, const emr *r)
 		free(owned);
 		break;
 	}
-	case 76: case 77: case 114: bitblt(pl, r); break;
+	case 76: case 77: case 114: case 116: bitblt(pl, r); break;
+	case 118: gradient_fill(pl, r); break;
 	case 80: set_dibits(pl, r); break;
 	case 81: stretch_dibits(pl, r); break;
 	case 83: case 84: ext_text_out(pl, r, t == 83); break;

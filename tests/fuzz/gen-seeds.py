@@ -136,6 +136,7 @@ def metafile_seeds():
         "shapes.emf": gm.emf_shapes(),
         "state.emf": gm.emf_state(),
         "dual.emf": gm.emf_dual_and_unsupported(),
+        "gradients.emf": gm.emf_gradients(),
         "placeable.wmf": gm.wmf_placeable(),
         "plain.wmf": gm.wmf_plain(),
     } | emfplus_seeds()

@@ -306,10 +306,10 @@ test_hostile_records(void)
 		uint32_t z[4] = { 0 };
 		emf_begin(&b, 1);
 		for (int i = 0; i < 5; i++)
-			emr(&b, 118, z, 4);
+			emr(&b, 78, z, 4);
 		emf_end(&b);
 		report_of(&b, NULL, &rep);
-		CHECK_STR(rep.msg, "records not drawn: EMR_GRADIENTFILL");
+		CHECK_STR(rep.msg, "records not drawn: EMR_MASKBLT");
 		free(b.p);
 	}
 	/* truncated header, not a metafile */
@@ -861,6 +861,39 @@ h_images(buf *b)
 	free(d.p);
 }
 
+/* GRADIENTFILL: counts past the record, bad indexes, unknown mode; then
+ * one red-to-red rectangle that must paint. */
+static void
+test_gradient_fill(void)
+{
+	buf b = { 0 };
+	mf_report rep;
+	int rc;
+	cairo_surface_t *s;
+	uint32_t huge[] = { 0, 0, 0, 0, 0xFFFFFFFF, 1, 0 };
+	uint32_t many[] = { 0, 0, 0, 0, 0, 0x7FFFFFFF, 2 };
+	uint32_t mode[] = { 0, 0, 0, 0, 0, 0, 7 };
+	/* TRIVERTEX: x, y, then 16-bit R, G, B, A (red: R 0xFF00 in the low
+	 * half); two rectangles, the second with an index out of range */
+	uint32_t ok[] = { 0, 0, 0, 0, 2, 2, 0,
+	                  10, 10, 0xFF00, 0, 60, 60, 0xFF00, 0,
+	                  0, 1, 1, 5 };
+
+	emf_begin(&b, 1);
+	emr(&b, 118, huge, 7);
+	emr(&b, 118, many, 7);
+	emr(&b, 118, mode, 7);
+	emr(&b, 118, ok, 19);
+	emf_end(&b);
+	s = play(&b, NULL, &rep, &rc);
+	CHECK_INT(rc, 0);
+	CHECK(strstr(rep.msg, "GRADIENTFILL mode 7") != NULL);
+	CHECK_INT(pixel(s, 30, 30), 0xFF0000);
+	CHECK_INT(pixel(s, 80, 80), 0xFFFFFF);
+	cairo_surface_destroy(s);
+	free(b.p);
+}
+
 static void
 test_emfplus_hostile(void)
 {
@@ -891,6 +924,7 @@ main(void)
 	test_text();
 	test_emfplus();
 	test_emfplus_hostile();
+	test_gradient_fill();
 	g_object_unref(pango_ctx);
 	g_object_unref(fm);
 	return TT_DONE();
