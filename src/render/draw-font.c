@@ -89,7 +89,8 @@ static const struct font_entry { const char *from, *to; int metric; } font_table
 
 enum {
 	NAME_MAX_BYTES = 256,   /* longer family names are never installed */
-	NOTES_MAX = 256         /* distinct substitutions kept per run */
+	NOTES_MAX = 256,        /* distinct substitutions kept per run */
+	LANGS_MAX = 64          /* language tags normalised per run */
 };
 
 typedef struct font_note {
@@ -99,15 +100,29 @@ typedef struct font_note {
 	int kind;               /* enum s2p_font_kind */
 } font_note;
 
+/* The characters a family's faces can draw together (the faces pango can
+ * load: TrueType and CFF); NULL when none is installed. */
+typedef struct family_cover {
+	char *key;              /* folded family name */
+	FcCharSet *chars;
+} family_cover;
+
 struct draw_fonts {
 	FcConfig *config;       /* NULL: fontconfig's current configuration */
 	char **families;        /* installed families, folded, sorted */
 	size_t n_families;
 	s2p_font_subst *map;    /* the caller's, strings owned */
 	int n_map;
-	pthread_mutex_t lock;   /* guards the notes */
+	pthread_mutex_t lock;   /* guards the notes and the coverage cache */
 	font_note notes[NOTES_MAX];
 	int n_notes;
+	family_cover *covers;   /* families asked about so far, folded names */
+	size_t n_covers, cap_covers;
+	struct {                /* draw_font_language()'s answers */
+		char *tag;
+		PangoLanguage *lang;
+	} langs[LANGS_MAX];
+	int n_langs;
 };
 
 /* @name without blanks and ASCII-lowercased, as fontconfig compares
@@ -288,6 +303,14 @@ draw_fonts_free(draw_fonts *f)
 		free(f->notes[i].used);
 		free(f->notes[i].lang);
 	}
+	for (size_t i = 0; i < f->n_covers; i++) {
+		free(f->covers[i].key);
+		if (f->covers[i].chars)
+			FcCharSetDestroy(f->covers[i].chars);
+	}
+	free(f->covers);
+	for (int i = 0; i < f->n_langs; i++)
+		free(f->langs[i].tag);
 	if (f->config)
 		FcConfigDestroy(f->config);
 	pthread_mutex_destroy(&f->lock);
@@ -515,6 +538,134 @@ draw_fonts_report(draw_fonts *f, s2p_font_substitution **out, int *n_out)
 	return 0;
 }
 
+enum { COVERS_MAX = 512 };  /* families whose coverage is kept per run */
+
+/* The characters the faces of @name that pango can load (TrueType and
+ * CFF, not WOFF) draw together: a new FcCharSet, NULL if none. */
+static FcCharSet *
+family_chars(FcConfig *config, const char *name)
+{
+	FcPattern *pat = FcPatternCreate();
+	FcObjectSet *os = FcObjectSetBuild(FC_CHARSET, FC_FONTFORMAT, FC_FILE,
+	                                   (char *) NULL);
+	FcFontSet *fs = NULL;
+	FcCharSet *u = NULL;
+
+	if (pat && os && FcPatternAddString(pat, FC_FAMILY, (const FcChar8 *) name))
+		fs = FcFontList(config, pat, os);
+	for (int i = 0; fs && i < fs->nfont; i++) {
+		FcChar8 *fmt, *file;
+		FcCharSet *cs;
+		size_t n;
+		if (FcPatternGetString(fs->fonts[i], FC_FONTFORMAT, 0, &fmt) !=
+		    FcResultMatch || (strcmp((const char *) fmt, "TrueType") != 0 &&
+		                      strcmp((const char *) fmt, "CFF") != 0) ||
+		    FcPatternGetString(fs->fonts[i], FC_FILE, 0, &file) !=
+		    FcResultMatch || FcPatternGetCharSet(fs->fonts[i], FC_CHARSET, 0,
+		                                         &cs) != FcResultMatch)
+			continue;
+		n = strlen((const char *) file);
+		if ((n > 5 && strcasecmp((const char *) file + n - 5, ".woff") == 0) ||
+		    (n > 6 && strcasecmp((const char *) file + n - 6, ".woff2") == 0))
+			continue;
+		if (!u && !(u = FcCharSetCreate()))
+			break;
+		if (!FcCharSetMerge(u, cs, NULL)) {
+			FcCharSetDestroy(u);
+			u = NULL;
+			break;
+		}
+	}
+	if (fs)
+		FcFontSetDestroy(fs);
+	if (os)
+		FcObjectSetDestroy(os);
+	if (pat)
+		FcPatternDestroy(pat);
+	return u;
+}
+
+/* @family's characters, computed once per run (NULL: none, or not known).
+ * The sets are never changed once made, so the caller reads them without
+ * the lock. */
+static const FcCharSet *
+family_cover_get(draw_fonts *f, const char *family)
+{
+	char key[NAME_MAX_BYTES];
+	const FcCharSet *cs = NULL;
+	family_cover *c;
+
+	if (fold(family, key, sizeof key) || !key[0])
+		return NULL;
+	pthread_mutex_lock(&f->lock);
+	for (size_t i = 0; i < f->n_covers; i++)
+		if (strcmp(f->covers[i].key, key) == 0) {
+			cs = f->covers[i].chars;
+			pthread_mutex_unlock(&f->lock);
+			return cs;
+		}
+	if (f->n_covers == f->cap_covers && f->cap_covers < COVERS_MAX) {
+		size_t ncap = f->cap_covers ? f->cap_covers * 2 : 16;
+		family_cover *nc = s2p_realloc_array(f->covers, ncap, sizeof *nc);
+		if (nc) {
+			f->covers = nc;
+			f->cap_covers = ncap;
+		}
+	}
+	if (f->n_covers < f->cap_covers) {
+		c = &f->covers[f->n_covers];
+		c->key = s2p_strdup(key);
+		c->chars = c->key ? family_chars(f->config, family) : NULL;
+		if (c->key)
+			f->n_covers++;
+		cs = c->chars;
+	}
+	pthread_mutex_unlock(&f->lock);
+	return cs;
+}
+
+/* Characters pango never picks a font for (it keeps the one around
+ * them): spaces, controls, variation selectors and, from pango 1.50 on
+ * (older versions looked them up), line and paragraph separators, which
+ * is what every a:br becomes. */
+static int
+fontless_char(gunichar c)
+{
+	switch (g_unichar_type(c)) {
+	case G_UNICODE_CONTROL: case G_UNICODE_FORMAT: case G_UNICODE_SURROGATE:
+		return 1;
+	case G_UNICODE_LINE_SEPARATOR: case G_UNICODE_PARAGRAPH_SEPARATOR:
+		return pango_version() >= PANGO_VERSION_ENCODE(1, 50, 0);
+	case G_UNICODE_SPACE_SEPARATOR:
+		return c != 0x1680;
+	default:
+		return (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF);
+	}
+}
+
+/*
+ * fontconfig sorts the faces of the first family of a pattern before
+ * those of the others (a family named in the pattern weighs more than
+ * language or style), and pango draws each character in the first face
+ * of that order that has it: when the first family has every character,
+ * the families after it are never used.
+ */
+int
+draw_fonts_covers(draw_fonts *f, const char *family, const char *text, int len)
+{
+	const FcCharSet *cs = family_cover_get(f, family);
+
+	if (!cs || !FcCharSetHasChar(cs, ' '))
+		return 0;
+	for (const char *p = text, *end = len < 0 ? NULL : text + len;
+	     p && (!end || p < end) && *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if (!fontless_char(c) && !FcCharSetHasChar(cs, c))
+			return 0;
+	}
+	return 1;
+}
+
 /* Which faces of a run draw @text: PowerPoint takes a:ea for East Asian
  * characters, a:cs for complex scripts, a:latin for the rest. */
 enum { SCRIPT_LATIN = 1, SCRIPT_EA = 2, SCRIPT_CS = 4 };
@@ -615,6 +766,18 @@ draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text, int len,
 		put(out, size, "sans-serif");
 	if (!f)
 		return;
+	/* fewer distinct patterns: each costs fontconfig a sort of every
+	 * installed face, per worker */
+	if (strchr(out, ',')) {
+		char first[NAME_MAX_BYTES];
+		size_t n = (size_t) (strchr(out, ',') - out);
+		if (n < sizeof first) {
+			memcpy(first, out, n);
+			first[n] = 0;
+			if (draw_fonts_covers(f, first, text, len))
+				out[n] = 0;
+		}
+	}
 	if (scripts & SCRIPT_LATIN)
 		draw_fonts_note(f, faces[0], fam[0][0] ? fam[0] :
 		                fam[1][0] ? fam[1] : NULL, NULL, kind[0]);
@@ -622,6 +785,87 @@ draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text, int len,
 		draw_fonts_note(f, faces[2], fam[2], r->lang, kind[2]);
 	if (scripts & SCRIPT_CS)
 		draw_fonts_note(f, faces[3], fam[3], r->lang, kind[3]);
+}
+
+/* Whether fontconfig's rules treat text in languages @a and @b alike:
+ * the same edits (the preferred families of the generic ones) whatever
+ * the language. */
+static int
+same_rules(FcConfig *config, const char *a, const char *b)
+{
+	static const char *const generic[] = { "sans-serif", "serif", "monospace" };
+	int same = 1;
+
+	for (size_t i = 0; i < S2P_ARRAY_LEN(generic) && same; i++) {
+		FcPattern *p[2];
+		const char *lang[2] = { a, b };
+		for (int k = 0; k < 2; k++) {
+			p[k] = FcPatternCreate();
+			if (p[k] && (!FcPatternAddString(p[k], FC_FAMILY, (const FcChar8 *)
+			                                 generic[i]) ||
+			             !FcPatternAddString(p[k], FC_LANG, (const FcChar8 *)
+			                                 lang[k]) ||
+			             !FcConfigSubstitute(config, p[k], FcMatchPattern))) {
+				FcPatternDestroy(p[k]);
+				p[k] = NULL;
+			}
+			if (p[k])
+				FcPatternDel(p[k], FC_LANG);
+		}
+		same = p[0] && p[1] && FcPatternEqual(p[0], p[1]);
+		for (int k = 0; k < 2; k++)
+			if (p[k])
+				FcPatternDestroy(p[k]);
+	}
+	return same;
+}
+
+/* 1 if @lang is English with a region (en-US, en-gb, en_AU). */
+static int
+english_with_region(const char *lang)
+{
+	const char *p = lang + 3;
+	size_t n = strcspn(p, "-_");
+
+	return g_ascii_strncasecmp(lang, "en", 2) == 0 &&
+	       (lang[2] == '-' || lang[2] == '_') && !p[n] &&
+	       (n == 2 || (n == 3 && p[0] >= '0' && p[0] <= '9'));
+}
+
+/*
+ * English with a region becomes plain English when fontconfig's rules
+ * treat both alike. fontconfig adds English to every pattern's languages
+ * (its default), so fonts rank the same for en-GB text as for en text,
+ * and en-US, en-GB and en text share one pattern per font. Other
+ * languages keep their region: with English beside them, fa-IR and fa
+ * rank Persian-only fonts against English ones differently.
+ */
+PangoLanguage *
+draw_font_language(draw_fonts *f, const char *lang)
+{
+	PangoLanguage *out = NULL;
+
+	if (!lang || !*lang)
+		return NULL;
+	if (!f || !english_with_region(lang))
+		return pango_language_from_string(lang);
+	pthread_mutex_lock(&f->lock);
+	for (int i = 0; i < f->n_langs && !out; i++)
+		if (strcmp(f->langs[i].tag, lang) == 0)
+			out = f->langs[i].lang;
+	if (!out) {
+		out = pango_language_from_string(same_rules(f->config, lang, "en") ?
+		                                 "en" : lang);
+		if (f->n_langs < LANGS_MAX) {
+			char *t = s2p_strdup(lang);
+			if (t) {
+				f->langs[f->n_langs].tag = t;
+				f->langs[f->n_langs++].lang = out;
+			}
+		}
+	}
+	pthread_mutex_unlock(&f->lock);
+	return out;
 }
 
 /* Private-use and Latin-1 code points of the Symbol and Wingdings fonts

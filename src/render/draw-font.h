@@ -8,6 +8,7 @@
 
 #include "render/draw.h"
 
+#include <pango/pango.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -31,6 +32,20 @@ const char *draw_fonts_table_name(size_t i);
  * made). Workers; thread-safe; @f may be NULL. */
 void draw_fonts_note(draw_fonts *f, const char *requested, const char *used,
                      const char *lang, int kind);
+
+/* 1 if the faces of @family pango can load draw every character of
+ * @text (@len bytes, -1: to its end; NULL: none) that pango picks a font
+ * for, and the space it falls back to: then a family list that starts
+ * with @family draws @text in the same faces as @family alone. Each
+ * family's characters are looked up once per draw_fonts. Any thread. */
+int draw_fonts_covers(draw_fonts *f, const char *family, const char *text,
+                      int len);
+
+/* The language pango is given for text tagged @lang (NULL: none): "en"
+ * for English with a region when fontconfig's rules treat both alike, so
+ * that en-US and en-GB text share fontconfig's sorted font lists; other
+ * tags as they are. @f may be NULL (the tag as it is). Any thread. */
+PangoLanguage *draw_font_language(draw_fonts *f, const char *lang);
 
 /* The run's fontconfig configuration, or NULL for fontconfig's current
  * one. */

@@ -502,7 +502,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		/* the language picks CJK glyph forms and fallback fonts */
 		if (r.lang)
 			insert_attr(attrs, pango_attr_language_new(
-			            pango_language_from_string(r.lang)), start, end);
+			            draw_font_language(dc->w->fonts, r.lang)), start, end);
 		/* PowerPoint forms no ligatures ("fi", "ti") by default, and
 		 * kerns only from the run's kern size up (none when absent);
 		 * the proportional Japanese faces (MS PGothic ...) are drawn

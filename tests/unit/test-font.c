@@ -2,12 +2,16 @@
  * Unit tests for render/draw-font.c: the order in which a face is
  * resolved (caller's map, installed face, metric clone or stand-in,
  * fallback), refusals of bad folders and maps, and the substitution
- * report (distinct, sorted, fallbacks asked of fontconfig). Fonts are
- * pinned with the tests' fonts.conf.
+ * report (distinct, sorted, fallbacks asked of fontconfig), the family
+ * coverage that shortens pango's lists (same faces drawn) and language
+ * tags. Fonts are pinned with the tests' fonts.conf.
  */
 #include "render/draw-font.h"
 
 #include "tinytest.h"
+
+#include <pango/pangocairo.h>
+#include <pango/pangofc-fontmap.h>
 
 #include <limits.h>
 #include <stdio.h>
@@ -173,6 +177,110 @@ test_report(void)
 	draw_fonts_free(f);
 }
 
+/* The family of each item pango makes of @text in the families @fams,
+ * joined with '|'. */
+static void
+item_families(PangoContext *ctx, const char *fams, const char *text, char *out,
+              size_t size)
+{
+	PangoLayout *l = pango_layout_new(ctx);
+	PangoFontDescription *fd = pango_font_description_new();
+	PangoLayoutIter *it;
+	size_t k = 0;
+
+	pango_font_description_set_family(fd, fams);
+	pango_font_description_set_absolute_size(fd, 12 * PANGO_SCALE);
+	pango_layout_set_font_description(l, fd);
+	pango_layout_set_text(l, text, -1);
+	out[0] = 0;
+	it = pango_layout_get_iter(l);
+	do {
+		PangoLayoutRun *run = pango_layout_iter_get_run_readonly(it);
+		PangoFontDescription *d;
+		if (!run)
+			continue;
+		d = pango_font_describe(run->item->analysis.font);
+		k += (size_t) snprintf(out + k, size - k, "%s%s", k ? "|" : "",
+		                       pango_font_description_get_family(d));
+		pango_font_description_free(d);
+	} while (pango_layout_iter_next_run(it) && k < size);
+	pango_layout_iter_free(it);
+	pango_font_description_free(fd);
+	g_object_unref(l);
+}
+
+static void
+test_covers(void)
+{
+	static const char *const texts[] = {
+		"Plain text, with \xe2\x80\x9c" "quotes\xe2\x80\x9d \xe2\x80\x93 and dashes",
+		"Line\xe2\x80\xa8" "break\ttab\xc2\xa0" "nbsp",
+		"Caf\xc3\xa9 \xce\xb1\xce\xb2\xce\xb3 \xd0\x96",
+	};
+	s2p_error err;
+	draw_fonts *f;
+	PangoFontMap *fm = pango_cairo_font_map_new();
+	PangoContext *ctx = pango_font_map_create_context(fm);
+	char a[512], b[512];
+
+	s2p_error_clear(&err);
+	f = draw_fonts_new(NULL, 0, NULL, 0, &err);
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	CHECK_INT(draw_fonts_covers(f, "Carlito", "Hello", -1), 1);
+	CHECK_INT(draw_fonts_covers(f, "Carlito", NULL, 0), 1);
+	/* only the first 5 bytes are asked about */
+	CHECK_INT(draw_fonts_covers(f, "Carlito", "Hello \xe6\x97\xa5", 5), 1);
+	CHECK_INT(draw_fonts_covers(f, "Carlito", "Hello \xe6\x97\xa5", -1), 0);
+	CHECK_INT(draw_fonts_covers(f, "Noto Sans CJK JP",
+	                            "\xe6\x97\xa5\xe6\x9c\xac", -1), 1);
+	CHECK_INT(draw_fonts_covers(f, "No Such Face", "Hello", -1), 0);
+	/* text the first family covers is drawn in the same faces with or
+	 * without the families after it */
+	for (size_t i = 0; i < S2P_ARRAY_LEN(texts); i++) {
+		CHECK_INT(draw_fonts_covers(f, "DejaVu Sans", texts[i], -1), 1);
+		item_families(ctx, "DejaVu Sans,Carlito,Noto Sans CJK JP", texts[i],
+		              a, sizeof a);
+		item_families(ctx, "DejaVu Sans", texts[i], b, sizeof b);
+		CHECK_STR(a, b);
+	}
+	/* and a family that lacks some of it is not: the list matters */
+	CHECK_INT(draw_fonts_covers(f, "Carlito", "\xce\xb1 \xe6\x97\xa5", -1), 0);
+	item_families(ctx, "Carlito,Noto Sans CJK JP", "a \xe6\x97\xa5", a, sizeof a);
+	CHECK(strstr(a, "CJK") != NULL);
+	g_object_unref(ctx);
+	g_object_unref(fm);
+	draw_fonts_free(f);
+}
+
+static void
+test_language(void)
+{
+	s2p_error err;
+	draw_fonts *f;
+
+	s2p_error_clear(&err);
+	f = draw_fonts_new(NULL, 0, NULL, 0, &err);
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	/* English regions share one language ... */
+	CHECK_STR(pango_language_to_string(draw_font_language(f, "en-US")), "en");
+	CHECK_STR(pango_language_to_string(draw_font_language(f, "en_GB")), "en");
+	CHECK_STR(pango_language_to_string(draw_font_language(f, "en-029")), "en");
+	CHECK_STR(pango_language_to_string(draw_font_language(f, "en")), "en");
+	/* ... other tags stay as they are (lowercased by pango) */
+	CHECK_STR(pango_language_to_string(draw_font_language(f, "fa-IR")), "fa-ir");
+	CHECK_STR(pango_language_to_string(draw_font_language(f, "zh-TW")), "zh-tw");
+	CHECK_STR(pango_language_to_string(draw_font_language(f, "en-Latn-US")),
+	          "en-latn-us");
+	CHECK_STR(pango_language_to_string(draw_font_language(NULL, "en-US")),
+	          "en-us");
+	CHECK(draw_font_language(f, NULL) == NULL);
+	draw_fonts_free(f);
+}
+
 int
 main(void)
 {
@@ -191,5 +299,7 @@ main(void)
 	test_table_installed();
 	test_refusals();
 	test_report();
+	test_covers();
+	test_language();
 	return TT_DONE();
 }
