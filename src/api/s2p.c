@@ -919,26 +919,10 @@ name_outputs(const pml_presentation *p, const s2p_render_opts *o,
 	return 0;
 }
 
-int
-s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
-                s2p_error *err)
+/* The options that do not depend on the deck. */
+static int
+check_render_opts(const s2p_render_opts *o, s2p_error *err)
 {
-	const pml_presentation *p;
-	render_run run;
-	variant_run v;
-	size_t n_jobs = 0, *order;
-	int rc, n_selected = 0, expire;
-	double t0;
-	char stem[256], def_pattern[32];
-	const char *pattern, *name;
-
-	memset(out, 0, sizeof *out);
-	if (!deck || !o)
-		return S2P_FAIL(err, S2P_EARG, "no deck or options");
-	p = deck->pres;
-	rc = s2p_deck_output_size(deck, o, &run.width, &run.height, err);
-	if (rc)
-		return rc;
 	if (o->format < S2P_FORMAT_PNG || o->format > S2P_FORMAT_SVG)
 		return S2P_FAIL(err, S2P_EARG, "unknown output format %d", o->format);
 	if (o->quality < 0 || o->quality > 100)
@@ -950,98 +934,43 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	    o->background_rgba[3] < 1)
 		return S2P_FAIL(err, S2P_EARG, "JPEG has no transparency; give an "
 		                "opaque background colour");
-	snprintf(def_pattern, sizeof def_pattern, "slide_<n>.%s",
-	         format_ext(o->format));
-	pattern = o->pattern ? o->pattern : def_pattern;
-	deck_stem(deck, stem, sizeof stem);
-	name = o->name ? o->name : stem;
-	memset(&v, 0, sizeof v);
-	v.run = &run;
-	v.o = o;
-	v.own_output = o->format != S2P_FORMAT_PNG || o->replace_background;
-	v.alpha = o->replace_background && o->background_rgba[3] < 1;
-	v.bg = o->replace_background ? o->background_rgba : NULL;
-	for (uint32_t i = 0; i < p->n_slides; i++)
-		if (s2p_render_opts_selects(o, (int) i + 1) && (o->include_hidden || !p->slides[i].hidden))
-			n_selected++;
-	if (o->format == S2P_FORMAT_PDF && !out_name_has_number(pattern))
-		v.pages = s2p_calloc_array((size_t) p->n_slides, sizeof *v.pages);
-	else if (n_selected > 1 && !out_name_has_number(pattern))
-		return S2P_FAIL(err, S2P_EARG, "the output pattern needs <n> to render "
-		                "%d slides", n_selected);
-	if (o->format == S2P_FORMAT_PDF && !out_name_has_number(pattern) && !v.pages)
-		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
-	/* fonts on this thread, before any worker: --font-dir, --font-map */
-	run.fonts = draw_fonts_new(o->font_dirs, o->n_font_dirs, o->font_substs,
-	                           o->n_font_substs, err);
-	if (!run.fonts) {
-		free(v.pages);
-		return err && err->code ? err->code : S2P_ENOMEM;
-	}
-	out->slides = s2p_calloc_array(p->n_slides, sizeof *out->slides);
-	run.jobs = s2p_calloc_array(p->n_slides, sizeof *run.jobs);
-	if (!out->slides || !run.jobs) {
-		free(run.jobs);
-		free(v.pages);
-		draw_fonts_free(run.fonts);
-		s2p_run_result_fini(out);
-		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
-	}
-	out->n_slides = (int) p->n_slides;
-	run.deck = deck;
-	run.timeout_s = o->timeout_s;
-	expire = test_expired_slide();
-	t0 = s2p_now_ms();
-	rc = name_outputs(p, o, pattern, name, run.width, run.height, out, err);
-	if (rc) {
-		free(run.jobs);
-		free(v.pages);
-		draw_fonts_free(run.fonts);
-		s2p_run_result_fini(out);
-		return rc;
-	}
-	/* main thread: split the slides to draw */
+	return 0;
+}
+
+/* Main thread: one single-slide presentation per slide to draw, in
+ * slide order; returns how many. A slide that cannot be split fails
+ * alone. */
+static size_t
+split_jobs(const pml_presentation *p, render_run *run, s2p_run_result *out)
+{
+	int expire = test_expired_slide();
+	size_t n_jobs = 0;
+
 	for (uint32_t i = 0; i < p->n_slides; i++) {
 		s2p_slide_result *res = &out->slides[i];
 
 		if (res->status != S2P_SLIDE_OK)
 			continue;
-		run.jobs[n_jobs].pres = split_slide(p, i, &res->error);
-		if (!run.jobs[n_jobs].pres) {
+		run->jobs[n_jobs].pres = split_slide(p, i, &res->error);
+		if (!run->jobs[n_jobs].pres) {
 			res->status = S2P_SLIDE_FAILED;
 			continue;
 		}
-		run.jobs[n_jobs].res = res;
-		run.jobs[n_jobs].expire_now = res->number == expire;
+		run->jobs[n_jobs].res = res;
+		run->jobs[n_jobs].expire_now = res->number == expire;
 		n_jobs++;
 	}
-	out->split_ms = s2p_now_ms() - t0;
-	t0 = s2p_now_ms();
-	v.n_jobs = n_jobs;
-	pthread_mutex_init(&v.lock, NULL);
-	/* NULL cache (no memory): each picture is decoded for each use */
-	run.images = draw_image_cache_new(IMAGE_CACHE_BYTES, NULL);
-	order = job_order(&run, n_jobs);
-	if (v.own_output || o->progress)
-		rc = pool_run(o->threads > 0 ? o->threads : pool_cpu_count(), n_jobs,
-		              order, variant_start, variant_job, worker_stop, &v,
-		              o->cancel, err);
-	else
-		rc = pool_run(o->threads > 0 ? o->threads : pool_cpu_count(), n_jobs,
-		              order, worker_start, worker_job, worker_stop, &run,
-		              o->cancel, err);
-	free(order);
-	S2P_CLEAR(draw_image_cache_free, run.images);
-	pthread_mutex_destroy(&v.lock);
-	if (v.pages) {
-		variant_write_pdf(&v, n_jobs);
-		free(v.pages);
-	}
-	out->render_wall_ms = s2p_now_ms() - t0;
+	return n_jobs;
+}
+
+/* After the pool: jobs never started fail as interrupted; every job's
+ * diagnostics go to its result. */
+static void
+finish_jobs(render_run *run, size_t n_jobs)
+{
 	for (size_t j = 0; j < n_jobs; j++) {
-		render_job *job = &run.jobs[j];
+		render_job *job = &run->jobs[j];
 		if (job->pres) {
-			/* never started (interrupted) */
 			pml_presentation_free(job->pres);
 			job->res->status = S2P_SLIDE_FAILED;
 			S2P_FAIL(&job->res->error, S2P_ECANCELLED, "not rendered "
@@ -1050,16 +979,131 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 		export_diags(job->res, &job->diags);
 		pml_diag_list_fini(&job->diags);
 	}
-	free(run.jobs);
+}
+
+/* Draw and write @n_jobs jobs on the workers; the slides' results are
+ * filled in either way, the return is the pool's. */
+static int
+run_jobs(variant_run *v, const s2p_render_opts *o, size_t n_jobs,
+         s2p_error *err)
+{
+	render_run *run = v->run;
+	int threads = o->threads > 0 ? o->threads : pool_cpu_count();
+	size_t *order;
+	int rc;
+
+	v->n_jobs = n_jobs;
+	pthread_mutex_init(&v->lock, NULL);
+	/* NULL cache (no memory): each picture is decoded for each use */
+	run->images = draw_image_cache_new(IMAGE_CACHE_BYTES, NULL);
+	order = job_order(run, n_jobs);
+	if (v->own_output || o->progress)
+		rc = pool_run(threads, n_jobs, order, variant_start, variant_job,
+		              worker_stop, v, o->cancel, err);
+	else
+		rc = pool_run(threads, n_jobs, order, worker_start, worker_job,
+		              worker_stop, run, o->cancel, err);
+	free(order);
+	S2P_CLEAR(draw_image_cache_free, run->images);
+	pthread_mutex_destroy(&v->lock);
+	if (v->pages)
+		variant_write_pdf(v, n_jobs);
+	finish_jobs(run, n_jobs);
+	return rc;
+}
+
+int
+s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
+                s2p_error *err)
+{
+	const pml_presentation *p;
+	render_run run;
+	variant_run v;
+	size_t n_jobs;
+	int rc, n_selected = 0, keep_out = 0;
+	double t0;
+	char stem[256], def_pattern[32];
+	const char *pattern, *name;
+
+	memset(out, 0, sizeof *out);
+	memset(&run, 0, sizeof run);
+	memset(&v, 0, sizeof v);
+	if (!deck || !o)
+		return S2P_FAIL(err, S2P_EARG, "no deck or options");
+	p = deck->pres;
+	rc = s2p_deck_output_size(deck, o, &run.width, &run.height, err);
+	if (!rc)
+		rc = check_render_opts(o, err);
+	if (rc)
+		return rc;
+	snprintf(def_pattern, sizeof def_pattern, "slide_<n>.%s",
+	         format_ext(o->format));
+	pattern = o->pattern ? o->pattern : def_pattern;
+	deck_stem(deck, stem, sizeof stem);
+	name = o->name ? o->name : stem;
+	v.run = &run;
+	v.o = o;
+	v.own_output = o->format != S2P_FORMAT_PNG || o->replace_background;
+	v.alpha = o->replace_background && o->background_rgba[3] < 1;
+	v.bg = o->replace_background ? o->background_rgba : NULL;
+	run.deck = deck;
+	run.timeout_s = o->timeout_s;
+	for (uint32_t i = 0; i < p->n_slides; i++)
+		if (s2p_render_opts_selects(o, (int) i + 1) && (o->include_hidden || !p->slides[i].hidden))
+			n_selected++;
+	/* from here on, every way out is through "done", which frees what
+	 * was made: the pages, the jobs, the fonts, and the results unless
+	 * the slides were drawn */
+	if (o->format == S2P_FORMAT_PDF && !out_name_has_number(pattern)) {
+		v.pages = s2p_calloc_array((size_t) p->n_slides, sizeof *v.pages);
+		if (!v.pages) {
+			rc = S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+			goto done;
+		}
+	}
+	else if (n_selected > 1 && !out_name_has_number(pattern)) {
+		rc = S2P_FAIL(err, S2P_EARG, "the output pattern needs <n> to render "
+		              "%d slides", n_selected);
+		goto done;
+	}
+	/* fonts on this thread, before any worker: --font-dir, --font-map */
+	run.fonts = draw_fonts_new(o->font_dirs, o->n_font_dirs, o->font_substs,
+	                           o->n_font_substs, err);
+	if (!run.fonts) {
+		rc = err && err->code ? err->code : S2P_ENOMEM;
+		goto done;
+	}
+	out->slides = s2p_calloc_array(p->n_slides, sizeof *out->slides);
+	run.jobs = s2p_calloc_array(p->n_slides, sizeof *run.jobs);
+	if (!out->slides || !run.jobs) {
+		rc = S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+		goto done;
+	}
+	out->n_slides = (int) p->n_slides;
+	t0 = s2p_now_ms();
+	rc = name_outputs(p, o, pattern, name, run.width, run.height, out, err);
+	if (rc)
+		goto done;
+	keep_out = 1;
+	n_jobs = split_jobs(p, &run, out);
+	out->split_ms = s2p_now_ms() - t0;
+	t0 = s2p_now_ms();
+	rc = run_jobs(&v, o, n_jobs, err);
+	out->render_wall_ms = s2p_now_ms() - t0;
 	/* once per deck, whichever workers drew which slides */
 	draw_fonts_report(run.fonts, &out->fonts, &out->n_fonts);
-	S2P_CLEAR(draw_fonts_free, run.fonts);
 	for (int i = 0; i < out->n_slides; i++) {
 		if (out->slides[i].status == S2P_SLIDE_OK)
 			out->n_written++;
 		else if (out->slides[i].status == S2P_SLIDE_FAILED)
 			out->n_failed++;
 	}
+done:
+	free(v.pages);
+	free(run.jobs);
+	draw_fonts_free(run.fonts);
+	if (!keep_out)
+		s2p_run_result_fini(out);
 	return rc;
 }
 
