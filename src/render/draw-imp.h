@@ -37,6 +37,9 @@ struct draw_worker {
 	int n_rows;                 /* 0: not tracking */
 	void *attached;             /* the caller's, see draw_worker_attach() */
 	void (*release)(void *);
+	unsigned pango_serial;      /* the context's after draw_pango_sync() */
+	int pango_target;           /* the surface type it was synced for */
+	int pango_synced;           /* 0: sync at the next draw_pango_sync() */
 	double deadline_ms;         /* s2p_now_ms() limit of this slide, 0: none */
 	double timeout_s;           /* for the message */
 	int expired;                /* the deadline passed during this slide */
@@ -76,6 +79,12 @@ typedef struct draw_ctx {
  * Cheap (a clock read): call it at safe points between pieces of work
  * (shapes, paragraphs, blur passes), never inside cairo calls. */
 int draw_expired(draw_ctx *dc);
+
+/* Tell the worker's pango context the current transformation (and
+ * target) of dc->cr, as pango_cairo_update_context() does, but only when
+ * they changed since the last call: each update makes pango lay every
+ * layout of the context out again, kept ones included. */
+void draw_pango_sync(draw_ctx *dc);
 
 /* draw-paint.c */
 dml_rgba draw_color(const draw_ctx *dc, const dml_color *c, const dml_color *ph);
@@ -125,9 +134,21 @@ void draw_metafile(draw_ctx *dc, const dml_fill *f, double bx, double by,
 void draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
                int n, double x, double y, double w, double h);
 /* The height in EMU the text of @s takes in a box @w EMU wide, its top and
- * bottom insets included: what a table row needs. Lays out, draws nothing. */
+ * bottom insets included: what a table row needs. Lays out, draws nothing.
+ * With @keep, *@keep gets the laid-out paragraphs when they can be drawn
+ * as they are in a box of that width (NULL otherwise): the caller draws
+ * them with draw_text_kept_draw() and frees them. */
+typedef struct draw_text_kept draw_text_kept;
 double draw_text_height(draw_ctx *dc, const dml_shape *s,
-                        const dml_shape *const *chain, int n, double w);
+                        const dml_shape *const *chain, int n, double w,
+                        draw_text_kept **keep);
+/* draw_text() of a text body measured with draw_text_height() into @kept
+ * (NULL: laid out here): the same drawing, one layout fewer when pango's
+ * state and the box width are still those of the measure. */
+void draw_text_kept_draw(draw_ctx *dc, const dml_shape *s,
+                         const dml_shape *const *chain, int n, double x,
+                         double y, double w, double h, draw_text_kept *kept);
+void draw_text_kept_free(draw_text_kept *k);
 
 /* draw-shape.c */
 void draw_shape_tree(draw_ctx *dc, const dml_shape *group);

@@ -81,6 +81,27 @@ draw_worker_set_fonts(draw_worker *w, draw_fonts *f)
 }
 
 void
+draw_pango_sync(draw_ctx *dc)
+{
+	draw_worker *w = dc->w;
+	const PangoMatrix *pm = pango_context_get_matrix(w->pango);
+	int target = (int) cairo_surface_get_type(cairo_get_target(dc->cr));
+	cairo_matrix_t m;
+
+	cairo_get_matrix(dc->cr, &m);
+	/* pango keeps the linear part only; its serial tells whether anyone
+	 * else (charts, metafiles) updated the context meanwhile */
+	if (w->pango_synced && pm && target == w->pango_target &&
+	    w->pango_serial == pango_context_get_serial(w->pango) &&
+	    pm->xx == m.xx && pm->yx == m.yx && pm->xy == m.xy && pm->yy == m.yy)
+		return;
+	pango_cairo_update_context(dc->cr, w->pango);
+	w->pango_target = target;
+	w->pango_serial = pango_context_get_serial(w->pango);
+	w->pango_synced = 1;
+}
+
+void
 draw_worker_set_images(draw_worker *w, draw_image_cache *c)
 {
 	w->images = c;
@@ -177,6 +198,7 @@ draw_slide_to(draw_worker *w, const pml_presentation *p, cairo_t *cr,
 	slide = p->slides[0].slide;
 	memset(&dc, 0, sizeof dc);
 	dc.w = w;
+	w->pango_synced = 0; /* a new target: pango learns its font options */
 	dc.cr = cr;
 	dc.lim = lim;
 	dc.diags = diags;

@@ -22,6 +22,7 @@ typedef struct tbl_grid {
 	double *x;            /* n_cols + 1 */
 	double *y;            /* n_rows + 1 */
 	double width;
+	draw_text_kept **kept; /* per cell: its text as measured, or NULL */
 } tbl_grid;
 
 /* A border resolved to what is stroked. */
@@ -130,7 +131,7 @@ para_has_text(const dml_para *p)
  */
 static double
 text_height(draw_ctx *dc, const dml_tbl_cell *x, const dml_tbl_cell_style *st,
-            double w)
+            double w, draw_text_kept **keep)
 {
 	dml_text_body body, src;
 	dml_para *paras = NULL, empty;
@@ -138,6 +139,7 @@ text_height(draw_ctx *dc, const dml_tbl_cell *x, const dml_tbl_cell_style *st,
 	dml_shape sh;
 	dml_tbl_cell tmp = *x;
 	double h = 0;
+	int stand_in = 0;
 
 	memset(&src, 0, sizeof src);
 	memset(&empty, 0, sizeof empty);
@@ -155,6 +157,7 @@ text_height(draw_ctx *dc, const dml_tbl_cell *x, const dml_tbl_cell_style *st,
 		paras[i] = src.paras[i];
 		if (para_has_text(&paras[i]))
 			continue;
+		stand_in = 1;
 		runs[i].kind = DML_RUN_TEXT;
 		runs[i].text = "X";
 		runs[i].rpr = paras[i].end_rpr;
@@ -165,7 +168,10 @@ text_height(draw_ctx *dc, const dml_tbl_cell *x, const dml_tbl_cell_style *st,
 	tmp.text = &src;
 	cell_shape(&tmp, st, &body, &sh);
 	body.bpr.t_ins = body.bpr.b_ins = 0;
-	h = draw_text_height(dc, &sh, NULL, 0, w);
+	/* the layout is drawn later as it is when it is the cell's own text
+	 * (no stand-in "X") */
+	h = draw_text_height(dc, &sh, NULL, 0, w,
+	                     x->text && x->text->n_paras && !stand_in ? keep : NULL);
 out:
 	free(paras);
 	free(runs);
@@ -205,7 +211,9 @@ grid_layout(draw_ctx *dc, tbl_grid *g)
 				dml_table_cell_style(t, r, c, &st);
 				/* the cell's width: draw_text takes the margins off */
 				w = g->x[c + x->span_c] - g->x[c];
-				h = text_height(dc, x, &st, w > 0 ? w : 1) +
+				h = text_height(dc, x, &st, w > 0 ? w : 1,
+				                g->kept ? &g->kept[(size_t) r * t->n_cols + c] :
+				                NULL) +
 				    (double) margin(x, DML_MAR_T, x->mar_t, DEF_MAR_TB) +
 				    (double) margin(x, DML_MAR_B, x->mar_b, DEF_MAR_TB);
 				for (uint32_t k = 0; k < x->span_r; k++)
@@ -552,7 +560,9 @@ draw_cells(draw_ctx *dc, const tbl_grid *g, int text, int mirror)
 					cairo_scale(dc->cr, -1, 1);
 					cairo_translate(dc->cr, -(x0 + x1) / 2, 0);
 				}
-				draw_text(dc, &sh, NULL, 0, x0, y0, x1 - x0, y1 - y0);
+				draw_text_kept_draw(dc, &sh, NULL, 0, x0, y0, x1 - x0, y1 - y0,
+				                    g->kept ? g->kept[(size_t) r * t->n_cols + c] :
+				                    NULL);
 				cairo_restore(dc->cr);
 			}
 		}
@@ -580,6 +590,16 @@ draw_diagonals(draw_ctx *dc, const tbl_grid *g)
 		}
 }
 
+static void
+grid_free(tbl_grid *g)
+{
+	for (size_t i = 0; g->kept && i < (size_t) g->t->n_rows * g->t->n_cols; i++)
+		draw_text_kept_free(g->kept[i]);
+	free(g->kept);
+	free(g->x);
+	free(g->y);
+}
+
 void
 draw_table(draw_ctx *dc, const dml_shape *s, double w, double h)
 {
@@ -593,9 +613,10 @@ draw_table(draw_ctx *dc, const dml_shape *s, double w, double h)
 		return;
 	memset(&g, 0, sizeof g);
 	g.t = t;
+	/* NULL (no memory): each cell's text is laid out again to draw it */
+	g.kept = s2p_calloc_array((size_t) t->n_rows * t->n_cols, sizeof *g.kept);
 	if (grid_layout(dc, &g)) {
-		free(g.x);
-		free(g.y);
+		grid_free(&g);
 		pml_diag_add(dc->diags, dc->part, "table not drawn: out of memory");
 		return;
 	}
@@ -611,6 +632,5 @@ draw_table(draw_ctx *dc, const dml_shape *s, double w, double h)
 		draw_hline(dc, &g, i);
 	for (uint32_t i = 0; i <= t->n_cols; i++)
 		draw_vline(dc, &g, i);
-	free(g.x);
-	free(g.y);
+	grid_free(&g);
 }

@@ -957,9 +957,40 @@ text_fx(draw_ctx *dc, para_lay *pls, uint32_t n, const text_cols *c,
 		}
 }
 
+/* Paragraphs laid out by draw_text_height() and kept for drawing. */
+struct draw_text_kept {
+	para_lay *pls;
+	uint32_t n;
+	double bw, total;     /* box width (pt) they were laid out in, height */
+	unsigned serial;      /* the pango context's serial at that time */
+};
+
 void
-draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
-          int n, double x, double y, double w, double h)
+draw_text_kept_free(draw_text_kept *k)
+{
+	if (!k)
+		return;
+	paras_free(k->pls, k->n);
+	free(k->pls);
+	free(k);
+}
+
+/* 1 if laying out the text of @b in columns @c does not depend on the box
+ * height (one column, no shrinking to fit: layout_all()), so a layout
+ * measured in a box of any height draws as laid out again would. */
+static int
+height_free(const draw_ctx *dc, const dml_bpr *b, const text_cols *c)
+{
+	return c->n == 1 && vert_kind(b->vert) == VERT_HORZ &&
+	       !(b->autofit == DML_AUTOFIT_NORM && !b->has_font_scale &&
+	         !(dc->rc.pres && dc->rc.pres->by_powerpoint));
+}
+
+/* draw_text(), with the paragraphs of @kept when they fit this box and
+ * pango's state is still the one they were laid out in. */
+static void
+text_draw(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
+          int n, double x, double y, double w, double h, draw_text_kept *kept)
 {
 	const dml_text_body *t = s->text;
 	cairo_t *cr = dc->cr;
@@ -973,10 +1004,6 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 
 	if (!t || !t->n_paras)
 		return;
-	pls = s2p_calloc_array(t->n_paras, sizeof *pls);
-	if (!pls)
-		return;
-	text_state_init(&ts, dc, s, chain, n, &b);
 	cairo_save(cr);
 	text_frame(dc, s, &b, vert, x, y, w, h, &fw, &fh);
 	/* the text box: the geometry's text rectangle less the insets */
@@ -999,8 +1026,21 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	if (vert == VERT_MONGOLIAN)
 		pml_diag_add(dc->diags, dc->part, "mongolianVert text drawn as vert "
 		             "(lines right to left)");
-	pango_cairo_update_context(cr, pc);
-	total = layout_all(&ts, t, &b, pls, &cols);
+	draw_pango_sync(dc);
+	if (kept && (kept->n != t->n_paras || kept->bw != bw ||
+	             !height_free(dc, &b, &cols) ||
+	             kept->serial != pango_context_get_serial(pc)))
+		kept = NULL;
+	if (kept) {
+		pls = kept->pls;
+		total = kept->total;
+	}
+	else if ((pls = s2p_calloc_array(t->n_paras, sizeof *pls)) != NULL) {
+		text_state_init(&ts, dc, s, chain, n, &b);
+		total = layout_all(&ts, t, &b, pls, &cols);
+	}
+	else
+		goto out;
 	if (vert == VERT_WORDART && (t->n_paras > 1 ||
 	    pango_layout_get_line_count(pls[0].layout) > 1))
 		pml_diag_add(dc->diags, dc->part, "wordArtVert text with several "
@@ -1017,18 +1057,36 @@ draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 		flow_lines(dc, pls, t->n_paras, &cols, top, FLOW_DRAW, NULL);
 		text_fx(dc, pls, t->n_paras, &cols, top, 1);
 	}
+	if (!kept) {
+		paras_free(pls, t->n_paras);
+		free(pls);
+	}
+out:
 	if (vert == VERT_EA || vert == VERT_WORDART || vert == VERT_WORDART_RTL) {
 		pango_context_set_base_gravity(pc, PANGO_GRAVITY_SOUTH);
 		pango_context_set_gravity_hint(pc, PANGO_GRAVITY_HINT_NATURAL);
 	}
 	cairo_restore(cr);
-	paras_free(pls, t->n_paras);
-	free(pls);
+}
+
+void
+draw_text(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
+          int n, double x, double y, double w, double h)
+{
+	text_draw(dc, s, chain, n, x, y, w, h, NULL);
+}
+
+void
+draw_text_kept_draw(draw_ctx *dc, const dml_shape *s,
+                    const dml_shape *const *chain, int n, double x, double y,
+                    double w, double h, draw_text_kept *kept)
+{
+	text_draw(dc, s, chain, n, x, y, w, h, kept);
 }
 
 double
 draw_text_height(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
-                 int n, double w)
+                 int n, double w, draw_text_kept **keep)
 {
 	const dml_text_body *t = s->text;
 	dml_bpr b = resolve_bpr(s, chain, n);
@@ -1037,6 +1095,8 @@ draw_text_height(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain
 	para_lay *pls;
 	double bw, total;
 
+	if (keep)
+		*keep = NULL;
 	if (!t || !t->n_paras)
 		return 0;
 	pls = s2p_calloc_array(t->n_paras, sizeof *pls);
@@ -1049,10 +1109,20 @@ draw_text_height(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain
 	cols_init(&cols, &b, bw, INFINITY);
 	cairo_save(dc->cr);
 	cairo_scale(dc->cr, EMU_PER_PT, EMU_PER_PT);
-	pango_cairo_update_context(dc->cr, dc->w->pango);
+	draw_pango_sync(dc);
 	total = layout_all(&ts, t, &b, pls, &cols);
 	cairo_restore(dc->cr);
-	paras_free(pls, t->n_paras);
-	free(pls);
+	if (keep && height_free(dc, &b, &cols) && !draw_expired(dc) &&
+	    (*keep = calloc(1, sizeof **keep)) != NULL) {
+		(*keep)->pls = pls;
+		(*keep)->n = t->n_paras;
+		(*keep)->bw = bw;
+		(*keep)->total = total;
+		(*keep)->serial = pango_context_get_serial(dc->w->pango);
+	}
+	else {
+		paras_free(pls, t->n_paras);
+		free(pls);
+	}
 	return total * EMU_PER_PT + (double) b.t_ins + (double) b.b_ins;
 }
