@@ -441,9 +441,18 @@ mf_text(mf_player *pl, double x, double y, const uint16_t *s, uint32_t n,
 		double ax = hypot(tm.xx, tm.yx) * em, ay = hypot(tm.xy, tm.yy) * em;
 		double area = fabs(tm.xx * tm.yy - tm.xy * tm.yx) * em * em;
 		/* ... nor glyphs squashed flat (a nearly singular matrix) */
+		double big = fmax(ax, ay) / em;
 		if (!(ax >= 0.1 && ax <= 8192) || !(ay >= 0.1 && ay <= 8192) ||
 		    !(area >= ax * ay * 1e-3) || ax > 64 * ay || ay > 64 * ax)
 			goto done;
+		/* pango 1.50 / cairo 1.16 ask FreeType for the em times the
+		 * matrix's scale squared, and a refused size leaks cairo's
+		 * font (found by the metafile fuzz target): a logical unit of
+		 * many pixels with large text is left out, and said so */
+		if (em * big * big > 60000) {
+			mf_note(pl, "text too large for its logical units not drawn");
+			goto done;
+		}
 	}
 	cairo_set_matrix(cr, &tm);
 	pango_cairo_update_context(cr, pl->pango);
