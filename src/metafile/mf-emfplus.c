@@ -1619,6 +1619,14 @@ text_setup(mfp *m, const pfont *f, double *k)
 	dev = em * scale;
 	if (!(dev >= 0.1 && dev <= 8192))
 		return NULL;
+	{
+		/* nor glyphs squashed flat or stretched more than 64:1 (cairo
+		 * then makes error fonts it never frees, pango overflows) */
+		double ax = hypot(mat.xx, mat.yx) * em, ay = hypot(mat.xy, mat.yy) * em;
+		if (!(ax >= 0.1 && ax <= 8192) || !(ay >= 0.1 && ay <= 8192) ||
+		    ax > 64 * ay || ay > 64 * ax || !(dev * dev >= ax * ay * 1e-3))
+			return NULL;
+	}
 	*k = em / dev;
 	cairo_scale(cr, *k, *k);
 	pango_cairo_update_context(cr, m->pl->pango);
