@@ -824,12 +824,16 @@ same_rules(FcConfig *config, const char *a, const char *b)
 static int
 english_with_region(const char *lang)
 {
-	const char *p = lang + 3;
-	size_t n = strcspn(p, "-_");
+	const char *p;
+	size_t n;
 
-	return g_ascii_strncasecmp(lang, "en", 2) == 0 &&
-	       (lang[2] == '-' || lang[2] == '_') && !p[n] &&
-	       (n == 2 || (n == 3 && p[0] >= '0' && p[0] <= '9'));
+	/* the prefix first: a shorter tag ends before lang + 3 */
+	if (g_ascii_strncasecmp(lang, "en", 2) != 0 ||
+	    (lang[2] != '-' && lang[2] != '_'))
+		return 0;
+	p = lang + 3;
+	n = strcspn(p, "-_");
+	return !p[n] && (n == 2 || (n == 3 && p[0] >= '0' && p[0] <= '9'));
 }
 
 /*
