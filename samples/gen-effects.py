@@ -18,6 +18,10 @@ Slides:
      shadows with a diagnostic
   3  24 shadowed cards (roundRect, outerShdw blurRad 9 pt, dist 3 pt down,
      as office2pdf's business decks draw them): the blur benchmark
+  4  linear gradients with a:tileRect: a half-width tile repeated (flip
+     none, x), a quarter tile mirrored both ways at 45° (flip xy), a tile
+     larger than the shape; the same gradient on shapes rotated 30° with
+     rotWithShape 1 and 0, and on flipH / flipV shapes
 """
 
 import argparse
@@ -148,12 +152,43 @@ def slide_cards(d):
                     text=[gs.para(gs.run(f"Card {i + 1}", sz=14, color=srgb("1F3864")))]))
 
 
+def lin_grad(tile=None, flip=None, ang=0, rot_with_shape=True):
+    stops = "".join(elem("a:gs", srgb(c), pos=pct(p))
+                    for p, c in ((0, "FFFFFF"), (50000, "5B9BD5"), (100000, "1F3864")))
+    kids = elem("a:gsLst", stops) + elem("a:lin", ang=deg(ang), scaled=False)
+    if tile is not None:
+        kids += elem("a:tileRect", **{k: pct(v) for k, v in tile.items()})
+    return elem("a:gradFill", kids, flip=flip, rotWithShape=rot_with_shape)
+
+
+def slide_gradient_tiles(d):
+    s = d.slide("titleOnly").add(gs.slide_title("Gradient tiles, flips and turns", sz=24))
+    cw, ch = 2400000, 1200000
+    cases = [("tile r 50%, flip none", lin_grad(dict(r=50000), "none")),
+             ("tile r 50%, flip x", lin_grad(dict(r=50000), "x")),
+             ("tile r/b 50%, 45°, flip xy", lin_grad(dict(r=50000, b=50000), "xy", ang=45)),
+             ("tile l/r -50% (larger)", lin_grad(dict(l=-50000, r=-50000), "none")),
+             ("rot 30°, rotWithShape 1", lin_grad()),
+             ("rot 30°, rotWithShape 0", lin_grad(rot_with_shape=False)),
+             ("flipH", lin_grad()),
+             ("flipV, 90°", lin_grad(ang=90))]
+    for i, (text, fill) in enumerate(cases):
+        r, c = divmod(i, 4)
+        x, y = 500000 + c * (cw + 450000), 1400000 + r * (ch + 1100000)
+        rot = 30 if text.startswith("rot") else None
+        xf = xfrm(x, y, cw, ch, rot=rot, flip_h=text == "flipH",
+                  flip_v=text.startswith("flipV"))
+        s.add(shape(text, xf, "rect", fill=fill, ln=elem("a:ln", "<a:noFill/>"), style=False),
+              gs.label(text, x, y + ch + 480000, cw, 300000, sz=11))
+
+
 def build():
     with gs.using_flavor(gs.TRANSITIONAL):
         d = gs.Deck("Effects")
         slide_text_effects(d)
         slide_preset_shadows(d)
         slide_cards(d)
+        slide_gradient_tiles(d)
         return gs.zip_bytes(d.build())
 
 

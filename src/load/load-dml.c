@@ -209,6 +209,12 @@ load_grad(load_part *lp, const xmlNode *el, dml_fill *out)
 			n++;
 	out->kind = DML_FILL_GRAD;
 	out->rot_with_shape = (uint8_t) sxml_attr_bool(el, "rotWithShape", 1);
+	{
+		/* gradFill@flip: how the tile rectangle is mirrored when tiled */
+		const char *flip = sxml_attr(el, "flip");
+		out->tile_flip = (uint8_t) ((s2p_str_eq(flip, "x") || s2p_str_eq(flip, "xy")) |
+		                 (s2p_str_eq(flip, "y") || s2p_str_eq(flip, "xy")) << 1);
+	}
 	if (n) {
 		out->stops = s2p_arena_alloc_array(lp->arena, n, sizeof *out->stops);
 		if (!out->stops)

@@ -79,7 +79,8 @@ typedef struct dml_fill {
 	dml_rect_pct src_rect;
 	dml_rect_pct stretch; /* a:stretch/a:fillRect */
 	uint8_t tile;         /* a:tile instead of a:stretch */
-	uint8_t tile_flip;    /* bit 0: mirror alternate columns, bit 1: rows */
+	uint8_t tile_flip;    /* bit 0: mirror alternate columns, bit 1: rows
+	                         (picture tiles, and gradFill@flip) */
 	uint8_t tile_algn;    /* enum dml_rect_algn */
 	int64_t tile_tx, tile_ty;        /* EMU */
 	int32_t tile_sx, tile_sy;        /* 1/1000 %, of the picture's size */

@@ -331,6 +331,98 @@ gradient_unturned(cairo_t *cr, double *w, double *h)
 	*h = (y1 - y0) / sc;
 }
 
+/* Tiles of a linear gradient are drawn at most this many pixels a side. */
+enum { GRAD_TILE_MAX_PX = 4096 };
+
+/*
+ * A linear gradient whose tileRect O lies inside the box: the stops span
+ * O, and O is tiled over the box (§20.1.8.59), every other column and
+ * row mirrored as gradFill@flip asks. Drawn once into an image of the
+ * tile at device resolution (twice as wide and high when mirrored),
+ * repeated. NULL when the tile is degenerate or too large.
+ */
+static cairo_pattern_t *
+tiled_linear(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
+             const double O[4])
+{
+	cairo_t *cr = dc->cr, *tc;
+	cairo_surface_t *tile;
+	cairo_pattern_t *g, *pat;
+	cairo_matrix_t ctm, pm;
+	double tw = O[2] - O[0], th = O[3] - O[1], sc;
+	int mx = f->tile_flip & 1, my = f->tile_flip >> 1 & 1, pw, ph_;
+
+	cairo_get_matrix(cr, &ctm);
+	sc = sqrt(fabs(ctm.xx * ctm.yy - ctm.xy * ctm.yx));
+	if (!(tw > 0 && th > 0 && sc > 0) || tw * sc > GRAD_TILE_MAX_PX ||
+	    th * sc > GRAD_TILE_MAX_PX)
+		return NULL;
+	pw = (int) ceil(tw * sc);
+	ph_ = (int) ceil(th * sc);
+	tile = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, pw * (1 + mx), ph_ * (1 + my));
+	if (cairo_surface_status(tile) != CAIRO_STATUS_SUCCESS) {
+		cairo_surface_destroy(tile);
+		return NULL;
+	}
+	tc = cairo_create(tile);
+	cairo_scale(tc, pw / tw, ph_ / th);
+	dc->cr = tc; /* the gradient is built in the tile's device space */
+	g = gradient_pattern(dc, f, ph, tw, th);
+	dc->cr = cr;
+	for (int j = 0; j <= my; j++)
+		for (int i = 0; i <= mx; i++) {
+			/* the mirrored copies: drawn through a mirrored user space,
+			 * the pattern (fixed to the unmirrored one) comes out mirrored */
+			cairo_save(tc);
+			cairo_translate(tc, i ? 2 * tw : 0, j ? 2 * th : 0);
+			cairo_scale(tc, i ? -1 : 1, j ? -1 : 1);
+			cairo_rectangle(tc, 0, 0, tw, th);
+			cairo_set_source(tc, g);
+			cairo_fill(tc);
+			cairo_restore(tc);
+		}
+	cairo_pattern_destroy(g);
+	cairo_destroy(tc);
+	pat = cairo_pattern_create_for_surface(tile);
+	cairo_surface_destroy(tile);
+	cairo_pattern_set_extend(pat, CAIRO_EXTEND_REPEAT);
+	/* at device resolution already; a bilinear filter would blend each
+	 * tile's first column with the previous tile's last (a seam) */
+	cairo_pattern_set_filter(pat, CAIRO_FILTER_NEAREST);
+	cairo_matrix_init_scale(&pm, pw / tw, ph_ / th);
+	cairo_matrix_translate(&pm, -O[0], -O[1]);
+	cairo_pattern_set_matrix(pat, &pm);
+	return pat;
+}
+
+/* A linear gradient over its tile rectangle: NULL when the tile is the
+ * box itself (the plain gradient), else the gradient stretched over a
+ * tile that covers the box or tiled over it. */
+static cairo_pattern_t *
+linear_in_tile(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
+               double w, double h)
+{
+	const dml_rect_pct *t = &f->tile_rect;
+	cairo_pattern_t *pat;
+	double F[4], O[4];
+
+	if (!t->l && !t->t && !t->r && !t->b)
+		return NULL;
+	grad_rects(f, w, h, F, O);
+	if (O[0] <= 0 && O[1] <= 0 && O[2] >= w && O[3] >= h) {
+		cairo_save(dc->cr);
+		cairo_translate(dc->cr, O[0], O[1]);
+		pat = gradient_pattern(dc, f, ph, O[2] - O[0], O[3] - O[1]);
+		cairo_restore(dc->cr);
+		return pat;
+	}
+	pat = tiled_linear(dc, f, ph, O);
+	if (!pat)
+		pml_diag_add(dc->diags, dc->part, "tiled gradient (tileRect) too large "
+		             "or empty: drawn over the whole shape");
+	return pat;
+}
+
 /* Fill the current path (kept) with gradient @f of two stops or more. */
 static void
 gradient_fill(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
@@ -358,7 +450,8 @@ gradient_fill(draw_ctx *dc, const dml_fill *f, const dml_color *ph,
 		}
 		pat = rect_gradient(dc, f, ph, w, h);
 	}
-	else
+	else if (f->grad_path != DML_GRAD_LINEAR ||
+	         !(pat = linear_in_tile(dc, f, ph, w, h)))
 		pat = gradient_pattern(dc, f, ph, w, h);
 	cairo_set_source(cr, pat);
 	cairo_pattern_destroy(pat);

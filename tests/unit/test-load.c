@@ -567,6 +567,17 @@ test_effects_deck(void)
 	}
 	s = find_shape(&p->slides[1].slide->sheet.tree, "shdw16");
 	CHECK(s && s->effects.outer.kx_60k == -2453400 && s->effects.outer.sy_pct1k == -50000);
+	/* gradFill@flip and tileRect */
+	CHECK(p->n_slides >= 4);
+	if (p->n_slides >= 4) {
+		s = find_shape(&p->slides[3].slide->sheet.tree, "tile r 50%, flip x");
+		CHECK(s && s->fill.kind == DML_FILL_GRAD && s->fill.tile_flip == 1 &&
+		      s->fill.tile_rect.r == 50000);
+		s = find_shape(&p->slides[3].slide->sheet.tree, "tile r/b 50%, 45\xc2\xb0, flip xy");
+		CHECK(s && s->fill.tile_flip == 3);
+		s = find_shape(&p->slides[3].slide->sheet.tree, "tile r 50%, flip none");
+		CHECK(s && s->fill.tile_flip == 0);
+	}
 	pml_presentation_free(p);
 }
 
