@@ -377,7 +377,6 @@ tab_array(text_state *ts, const dml_ppr *ppr, double x_pt, double box_w,
 	return tabs;
 }
 
-/* Build the pango layout of one paragraph. */
 /* Note the effects of a run's glyphs: its own (a:rPr/a:effectLst, also
  * inherited from list styles), else those of a shape with no fill and no
  * outline. */
@@ -403,6 +402,7 @@ fx_span_add(const text_state *ts, para_lay *pl, const dml_rpr *r, int start,
 	pl->fx[pl->n_fx++] = (fx_span) { start, end, e, ph };
 }
 
+/* Build the pango layout of one paragraph. */
 static void
 para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 {
