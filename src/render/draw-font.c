@@ -670,6 +670,31 @@ draw_fonts_covers(draw_fonts *f, const char *family, const char *text, int len)
  * characters, a:cs for complex scripts, a:latin for the rest. */
 enum { SCRIPT_LATIN = 1, SCRIPT_EA = 2, SCRIPT_CS = 4 };
 
+/* The slot of a character of a script of its own. */
+static unsigned
+text_scripts_of(gunichar c)
+{
+	switch (g_unichar_get_script(c)) {
+	case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
+	case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
+	case G_UNICODE_SCRIPT_BOPOMOFO: case G_UNICODE_SCRIPT_YI:
+		return SCRIPT_EA;
+	case G_UNICODE_SCRIPT_ARABIC: case G_UNICODE_SCRIPT_HEBREW:
+	case G_UNICODE_SCRIPT_SYRIAC: case G_UNICODE_SCRIPT_THAANA:
+	case G_UNICODE_SCRIPT_DEVANAGARI: case G_UNICODE_SCRIPT_BENGALI:
+	case G_UNICODE_SCRIPT_GURMUKHI: case G_UNICODE_SCRIPT_GUJARATI:
+	case G_UNICODE_SCRIPT_ORIYA: case G_UNICODE_SCRIPT_TAMIL:
+	case G_UNICODE_SCRIPT_TELUGU: case G_UNICODE_SCRIPT_KANNADA:
+	case G_UNICODE_SCRIPT_MALAYALAM: case G_UNICODE_SCRIPT_SINHALA:
+	case G_UNICODE_SCRIPT_THAI: case G_UNICODE_SCRIPT_LAO:
+	case G_UNICODE_SCRIPT_TIBETAN: case G_UNICODE_SCRIPT_MYANMAR:
+	case G_UNICODE_SCRIPT_KHMER:
+		return SCRIPT_CS;
+	default:
+		return SCRIPT_LATIN;
+	}
+}
+
 static unsigned
 text_scripts(const char *text, int len)
 {
@@ -680,31 +705,14 @@ text_scripts(const char *text, int len)
 	for (const char *p = text, *end = len < 0 ? NULL : text + len;
 	     (!end || p < end) && *p; p = g_utf8_next_char(p)) {
 		gunichar c = g_utf8_get_char(p);
-		switch (g_unichar_get_script(c)) {
-		case G_UNICODE_SCRIPT_HAN: case G_UNICODE_SCRIPT_HIRAGANA:
-		case G_UNICODE_SCRIPT_KATAKANA: case G_UNICODE_SCRIPT_HANGUL:
-		case G_UNICODE_SCRIPT_BOPOMOFO: case G_UNICODE_SCRIPT_YI:
-			m |= SCRIPT_EA;
-			break;
-		case G_UNICODE_SCRIPT_ARABIC: case G_UNICODE_SCRIPT_HEBREW:
-		case G_UNICODE_SCRIPT_SYRIAC: case G_UNICODE_SCRIPT_THAANA:
-		case G_UNICODE_SCRIPT_DEVANAGARI: case G_UNICODE_SCRIPT_BENGALI:
-		case G_UNICODE_SCRIPT_GURMUKHI: case G_UNICODE_SCRIPT_GUJARATI:
-		case G_UNICODE_SCRIPT_ORIYA: case G_UNICODE_SCRIPT_TAMIL:
-		case G_UNICODE_SCRIPT_TELUGU: case G_UNICODE_SCRIPT_KANNADA:
-		case G_UNICODE_SCRIPT_MALAYALAM: case G_UNICODE_SCRIPT_SINHALA:
-		case G_UNICODE_SCRIPT_THAI: case G_UNICODE_SCRIPT_LAO:
-		case G_UNICODE_SCRIPT_TIBETAN: case G_UNICODE_SCRIPT_MYANMAR:
-		case G_UNICODE_SCRIPT_KHMER:
-			m |= SCRIPT_CS;
-			break;
-		default:
-			/* CJK punctuation and full-width forms are East Asian */
-			if ((c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF))
-				m |= SCRIPT_EA;
-			else if (!g_unichar_isspace(c))
-				m |= SCRIPT_LATIN;
-		}
+		unsigned s = text_scripts_of(c);
+		/* CJK punctuation and full-width forms are East Asian */
+		if (s == SCRIPT_LATIN && ((c >= 0x3000 && c <= 0x303F) ||
+		                          (c >= 0xFF00 && c <= 0xFFEF)))
+			s = SCRIPT_EA;
+		else if (s == SCRIPT_LATIN && g_unichar_isspace(c))
+			s = 0;
+		m |= s;
 	}
 	return m;
 }
@@ -728,14 +736,82 @@ draw_font_size_pt(draw_ctx *dc, double pt)
 	return max;
 }
 
+/*
+ * The slot (SCRIPT_LATIN, SCRIPT_EA, SCRIPT_CS) whose face PowerPoint
+ * draws character @c in, or 0 for characters of no script of their own
+ * (spaces, digits, punctuation, joiners), which take the face of the
+ * text around them.
+ */
+static unsigned
+char_slot(gunichar c)
+{
+	GUnicodeScript sc = g_unichar_get_script(c);
+
+	if (sc == G_UNICODE_SCRIPT_COMMON || sc == G_UNICODE_SCRIPT_INHERITED ||
+	    sc == G_UNICODE_SCRIPT_UNKNOWN)
+		return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF) ?
+		       SCRIPT_EA : 0;
+	return text_scripts_of(c);
+}
+
+int
+draw_font_segment(const char *text, int len)
+{
+	unsigned slot = 0;
+	const char *p = text, *end = text + len;
+
+	for (; p < end; p = g_utf8_next_char(p)) {
+		unsigned s = char_slot(g_utf8_get_char(p));
+		if (!s)
+			continue;
+		if (slot && s != slot)
+			break;
+		slot = s;
+	}
+	return p < end ? (int) (p - text) : len;
+}
+
+/* 1 if @text's characters with a script of their own are all of a
+ * complex script (and there is one). */
+static int
+complex_only(const char *text, int len)
+{
+	unsigned m = 0;
+
+	for (const char *p = text, *end = len < 0 ? NULL : text + len;
+	     text && (!end || p < end) && *p; p = g_utf8_next_char(p))
+		m |= char_slot(g_utf8_get_char(p));
+	return m == SCRIPT_CS;
+}
+
+/* Arabic-script faces for Office faces whose stand-ins have Latin only:
+ * Arial's and Times New Roman's Arabic (one design) set Persian text
+ * 1 % narrower than Amiri in PowerPoint's PDF of owasp2017-fa (Noto
+ * Naskh Arabic 4 % wider, DejaVu Sans, fontconfig's pick, 24 %). */
+static const struct { const char *face, *arabic; } arabic_table[] = {
+	{ "Arial", "Amiri" }, { "Times New Roman", "Amiri" },
+	{ "Simplified Arabic", "Amiri" }, { "Traditional Arabic", "Amiri" },
+	{ "Simplified Arabic Fixed", "Amiri" },
+	{ "Segoe UI", "Noto Sans Arabic" },
+};
+
+static const char *
+arabic_face(const char *face)
+{
+	for (size_t i = 0; face && i < S2P_ARRAY_LEN(arabic_table); i++)
+		if (strcasecmp(face, arabic_table[i].face) == 0)
+			return arabic_table[i].arabic;
+	return NULL;
+}
+
 void
 draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text, int len,
                    char *out, size_t size)
 {
 	draw_fonts *f = dc->w->fonts;
-	const char *faces[4];
-	char fam[4][NAME_MAX_BYTES];
-	int kind[4];
+	const char *faces[5];
+	char fam[5][NAME_MAX_BYTES];
+	int kind[5], order[5] = { 0, 1, 2, 3, 4 };
 	unsigned scripts = text_scripts(text, len);
 	size_t k = 0;
 
@@ -745,18 +821,36 @@ draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text, int len,
 	faces[1] = resolve_font(&dc->rc, "+mn-lt");
 	faces[2] = resolve_font_lang(&dc->rc, r->ea ? r->ea : "+mn-ea", r->lang);
 	faces[3] = resolve_font_lang(&dc->rc, r->cs ? r->cs : "+mn-cs", r->lang);
+	faces[4] = NULL;
+	if (complex_only(text, len)) {
+		/* Persian, Hebrew ... text with its spaces and punctuation: all
+		 * in the complex-script face, even when the latin face has the
+		 * script too */
+		order[0] = 3, order[1] = 4, order[2] = 0, order[3] = 1, order[4] = 2;
+	}
 	out[0] = 0;
 	/* pango takes, per character, the first family that has the glyph:
 	 * latin (or its stand-in) for Latin text, then the east-asian and
 	 * complex-script faces for the scripts the latin faces lack, which is
 	 * how PowerPoint picks a:latin/a:ea/a:cs by script */
-	for (int i = 0; i < 4; i++) {
-		int dup = 0;
+	for (int i = 0; i < 5; i++) {
+		if (i == 4) {
+			/* the complex-script face's own Arabic when it is drawn
+			 * by a stand-in with Latin letters only */
+			faces[4] = kind[3] != DRAW_FONT_EXACT ? arabic_face(faces[3]) : NULL;
+			kind[4] = S2P_FONT_STANDIN;
+			put(fam[4], sizeof fam[4], faces[4] && installed(f, faces[4]) != 0 ?
+			    faces[4] : "");
+			continue;
+		}
 		kind[i] = draw_fonts_resolve(f, faces[i], fam[i], sizeof fam[i]);
 		if (i == 0 && !fam[0][0] && (!faces[0] || !*faces[0]))
 			put(fam[0], sizeof fam[0], "Carlito"); /* no face at all */
-		for (int j = 0; j < i && !dup; j++)
-			dup = !strcmp(fam[j], fam[i]);
+	}
+	for (int o = 0; o < 5; o++) {
+		int i = order[o], dup = 0;
+		for (int q = 0; q < o && !dup; q++)
+			dup = !strcmp(fam[order[q]], fam[i]);
 		if (!fam[i][0] || dup || k >= size)
 			continue;
 		k += (size_t) snprintf(out + k, size - k, "%s%s", k ? "," : "",
@@ -784,7 +878,8 @@ draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text, int len,
 	if (scripts & SCRIPT_EA)
 		draw_fonts_note(f, faces[2], fam[2], r->lang, kind[2]);
 	if (scripts & SCRIPT_CS)
-		draw_fonts_note(f, faces[3], fam[3], r->lang, kind[3]);
+		draw_fonts_note(f, faces[3], fam[4][0] ? fam[4] : fam[3], r->lang,
+		                fam[4][0] ? kind[4] : kind[3]);
 }
 
 /* Whether fontconfig's rules treat text in languages @a and @b alike:

@@ -51,6 +51,12 @@ PangoLanguage *draw_font_language(draw_fonts *f, const char *lang);
  * one. */
 struct _FcConfig *draw_fonts_config(const draw_fonts *f);
 
+/* The length in bytes of the first stretch of @text (@len bytes) that
+ * PowerPoint draws in one face slot (a:latin, a:ea or a:cs); spaces,
+ * digits and punctuation go with the letters before them (or after,
+ * at the start). */
+int draw_font_segment(const char *text, int len);
+
 /* Map a character drawn in a symbol font (Wingdings, Symbol) to Unicode. */
 uint32_t draw_font_symbol_char(const char *font, uint32_t cp);
 

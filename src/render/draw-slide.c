@@ -50,6 +50,9 @@ draw_worker_new(s2p_error *err)
 	pango_cairo_context_set_font_options(w->pango, fo);
 	cairo_font_options_destroy(fo);
 	pango_context_set_round_glyph_positions(w->pango, FALSE);
+	/* paragraphs are left to right unless pPr@rtl says otherwise (pango's
+	 * default guesses from the first letter) */
+	pango_context_set_base_dir(w->pango, PANGO_DIRECTION_LTR);
 	return w;
 }
 

@@ -33,7 +33,9 @@ typedef struct fx_span {
 
 typedef struct para_lay {
 	PangoLayout *layout;
-	double x_pt, width_pt;    /* layout origin and wrap width */
+	double x_pt, width_pt;    /* start margin (from the left, or from the
+	                           * right when rtl) and wrap width */
+	double box_w;             /* the column's width */
 	double spc_bef, spc_aft;  /* points */
 	double ln_pct;            /* line spacing as a fraction, or 0 */
 	double ln_pts;            /* absolute line pitch, or 0 */
@@ -43,6 +45,7 @@ typedef struct para_lay {
 	fx_span *fx;              /* runs with text effects, n_fx of them */
 	int n_fx;
 	int algn, wrap_none;
+	int rtl;                  /* right to left: x_pt, bullet_x from the right */
 	/* bullet */
 	PangoLayout *bullet;
 	double bullet_x;
@@ -377,6 +380,29 @@ tab_array(text_state *ts, const dml_ppr *ppr, double x_pt, double box_w,
 	return tabs;
 }
 
+#define RLM "\xe2\x80\x8f" /* U+200F RIGHT-TO-LEFT MARK */
+
+/*
+ * pango's alignment for a:pPr@algn, which PowerPoint reads as absolute
+ * (algn="r" is the right edge in either direction). pango mirrors left
+ * and right in a right-to-left paragraph, so those are asked for the
+ * other way round. Justified text ends on its start side (pango's
+ * last line keeps the alignment), as PowerPoint's does.
+ */
+static PangoAlignment
+para_alignment(int algn, int rtl)
+{
+	PangoAlignment left = rtl ? PANGO_ALIGN_RIGHT : PANGO_ALIGN_LEFT;
+	PangoAlignment right = rtl ? PANGO_ALIGN_LEFT : PANGO_ALIGN_RIGHT;
+
+	switch (algn) {
+	case DML_ALGN_CTR: return PANGO_ALIGN_CENTER;
+	case DML_ALGN_R: return right;
+	case DML_ALGN_JUST: case DML_ALGN_DIST: return rtl ? right : left;
+	default: return left;
+	}
+}
+
 /* Note the effects of a run's glyphs: its own (a:rPr/a:effectLst, also
  * inherited from list styles), else those of a shape with no fill and no
  * outline. */
@@ -414,11 +440,19 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 	dml_rpr first;
 	double first_size = 0, indent, mar_l;
 	int have_first = 0;
+	size_t base;
 
 	memset(pl, 0, sizeof *pl);
 	pl->spans = s2p_calloc_array(para->n_runs ? para->n_runs : 1, sizeof *pl->spans);
 	pl->fx = s2p_calloc_array(para->n_runs ? para->n_runs : 1, sizeof *pl->fx);
 	first = ppr.def_rpr;
+	pl->rtl = ppr.rtl;
+	/* pango takes a paragraph's direction from its first strong
+	 * character: a right-to-left mark makes it PowerPoint's pPr@rtl, even
+	 * when the paragraph starts with Latin text or digits */
+	if (pl->rtl)
+		g_string_append(text, RLM);
+	base = text->len;
 	for (uint32_t i = 0; i < para->n_runs; i++) {
 		const dml_run *run = &para->runs[i];
 		dml_rpr r = ppr.def_rpr;
@@ -474,9 +508,14 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		if (end == start)
 			continue;
 		fx_span_add(ts, pl, &r, start, end);
-		fd = font_desc(ts, &r, size, text->str + start, end - start);
-		insert_attr(attrs, pango_attr_font_desc_new(fd), start, end);
-		pango_font_description_free(fd);
+		/* the faces by script: a:cs for Persian words, a:latin for the
+		 * Latin ones between them */
+		for (int a = start, b; a < end; a = b) {
+			b = a + draw_font_segment(text->str + a, end - a);
+			fd = font_desc(ts, &r, size, text->str + a, b - a);
+			insert_attr(attrs, pango_attr_font_desc_new(fd), a, b);
+			pango_font_description_free(fd);
+		}
 		c = run_color(ts, &r, run->rpr.set);
 		insert_attr(attrs, pango_attr_foreground_new(chan16(c.r), chan16(c.g),
 		                                             chan16(c.b)), start, end);
@@ -523,13 +562,17 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 	pl->empty_size = first_size;
 	mar_l = ppr.mar_l / (double) EMU_PER_PT;
 	indent = ppr.indent / (double) EMU_PER_PT;
-	pl->bullet = text->len ? make_bullet(ts, &ppr, &first, para->lvl, first_size) :
-	             NULL;
-	if (!text->len) {
+	pl->bullet = text->len > base ? make_bullet(ts, &ppr, &first, para->lvl,
+	                                            first_size) : NULL;
+	if (text->len == base) {
 		for (int i = para->lvl + 1; i < DML_LEVELS; i++)
 			ts->active[i] = 0;
 	}
 	pl->layout = pango_layout_new(dc->w->pango);
+	/* a left-to-right paragraph stays one whatever its first letter (the
+	 * worker's context is LTR); a right-to-left one gets its direction
+	 * from the mark, and pango then mirrors left and right alignment */
+	pango_layout_set_auto_dir(pl->layout, pl->rtl);
 	pango_layout_set_text(pl->layout, text->str, (int) text->len);
 	pango_layout_set_attributes(pl->layout, attrs);
 	pango_attr_list_unref(attrs);
@@ -561,6 +604,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 	}
 	if (pl->x_pt < 0)
 		pl->x_pt = 0;
+	pl->box_w = box_w;
 	pl->width_pt = box_w - pl->x_pt;
 	if (pl->width_pt < 1)
 		pl->width_pt = 1;
@@ -569,10 +613,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		pango_layout_set_width(pl->layout, draw_pango_units(pl->width_pt));
 		pango_layout_set_wrap(pl->layout, PANGO_WRAP_WORD_CHAR);
 	}
-	pango_layout_set_alignment(pl->layout,
-	                           ppr.algn == DML_ALGN_CTR ? PANGO_ALIGN_CENTER :
-	                           ppr.algn == DML_ALGN_R ? PANGO_ALIGN_RIGHT :
-	                           PANGO_ALIGN_LEFT);
+	pango_layout_set_alignment(pl->layout, para_alignment(ppr.algn, pl->rtl));
 	pango_layout_set_justify(pl->layout, ppr.algn == DML_ALGN_JUST ||
 	                         ppr.algn == DML_ALGN_DIST);
 	tabs = tab_array(ts, &ppr, pl->x_pt, box_w, indent < 0 && !pl->bullet ?
@@ -749,21 +790,33 @@ flow_lines(draw_ctx *dc, para_lay *pls, uint32_t n, const text_cols *c,
 			y += bef + a;
 			if (draw) {
 				double cx = col * (c->w + c->gap);
+				/* a right-to-left paragraph's margin is on the right */
+				double origin = pl->rtl ? 0 : pl->x_pt;
 				pango_layout_iter_get_line_extents(it, NULL, &logical);
-				x = pl->x_pt + logical.x / (double) PANGO_SCALE;
+				x = origin + logical.x / (double) PANGO_SCALE;
 				if (pl->wrap_none) {
 					double lw = logical.width / (double) PANGO_SCALE;
 					if (pl->algn == DML_ALGN_CTR)
-						x = pl->x_pt + (pl->width_pt - lw) / 2;
-					else if (pl->algn == DML_ALGN_R)
-						x = pl->x_pt + pl->width_pt - lw;
+						x = origin + (pl->width_pt - lw) / 2;
+					else if (pl->algn == DML_ALGN_R ||
+					         (pl->rtl && pl->algn != DML_ALGN_L))
+						x = origin + pl->width_pt - lw;
 				}
 				if (draw == FLOW_FX_PATH) {
 					if (line->length && pl->n_fx)
 						line_fx_path(cr, pl, line, cx + x, top + y, want);
 				}
 				else if (first_line && pl->bullet) {
-					cairo_move_to(cr, cx + pl->bullet_x, top + y);
+					double bx = pl->bullet_x;
+					if (pl->rtl) {
+						/* mirrored: the bullet's right edge at
+						 * bullet_x from the right */
+						PangoRectangle bl;
+						pango_layout_get_extents(pl->bullet, NULL, &bl);
+						bx = pl->box_w - pl->bullet_x -
+						     bl.width / (double) PANGO_SCALE;
+					}
+					cairo_move_to(cr, cx + bx, top + y);
 					pango_cairo_show_layout_line(cr,
 					        pango_layout_get_line_readonly(pl->bullet, 0));
 				}

@@ -281,6 +281,33 @@ test_language(void)
 	draw_fonts_free(f);
 }
 
+/* PowerPoint's face slots by stretch of text: a:cs for Persian, a:latin
+ * for the Latin words inside it; spaces, digits and punctuation go with
+ * the letters before them. */
+static void
+test_segments(void)
+{
+	/* "salam" in Persian, a space, "PowerPoint 2016", a space, "dar" */
+	const char *t = "\xd8\xb3\xd9\x84\xd8\xa7\xd9\x85 PowerPoint 2016 "
+	                "\xd8\xaf\xd8\xb1";
+	int n = (int) strlen(t), a;
+
+	a = draw_font_segment(t, n);
+	CHECK_INT(a, 9);               /* 4 Arabic letters and the space */
+	CHECK_INT(draw_font_segment(t + a, n - a), 16); /* "PowerPoint 2016 " */
+	a += 16;
+	CHECK_INT(draw_font_segment(t + a, n - a), n - a);
+	/* leading neutrals go with the first letters; text of one slot is
+	 * one stretch */
+	CHECK_INT(draw_font_segment("12, abc", 7), 7);
+	CHECK_INT(draw_font_segment("(\xd8\xaf) x", 7), 5);
+	CHECK_INT(draw_font_segment("...", 3), 3);
+	/* Japanese and Latin are different slots too */
+	CHECK_INT(draw_font_segment("ab\xe3\x81\x82", 5), 2);
+	/* the Arabic comma and a zero-width non-joiner stay in the word */
+	CHECK_INT(draw_font_segment("\xd8\xaf\xd8\x8c\xe2\x80\x8c\xd8\xaf a", 11), 10);
+}
+
 int
 main(void)
 {
@@ -301,5 +328,6 @@ main(void)
 	test_report();
 	test_covers();
 	test_language();
+	test_segments();
 	return TT_DONE();
 }

@@ -1,0 +1,158 @@
+#!/usr/bin/env python3
+"""Generate samples/rtl.pptx, the deck for right-to-left text.
+
+Usage:  python3 samples/gen-rtl.py [--out DIR]
+
+Standard library only; deterministic output. The package builders come
+from gen-samples.py, loaded with importlib. Boxes are outlined; grey
+guides mark where the text should line up. The Persian sentences are
+written for this deck. Slides:
+
+ 1. right-to-left paragraphs (pPr rtl="1"): algn r, l, ctr and just read
+    as absolute sides (justified text ends on the right); a paragraph that
+    starts with Latin words and digits still runs right to left; a
+    left-to-right paragraph (rtl="0") that starts with Persian stays left
+    to right; bullets on the right with marL and indent measured from the
+    right edge (guides at marL and marL+indent from the right inset)
+ 2. Persian faces: the complex-script face (a:cs) draws Persian even when
+    the latin face has Arabic letters too; Arial and Times New Roman,
+    whose metric clones have no Arabic, draw it with Amiri; B Nazanin
+    with Nazli; the spaces between Persian words are the cs face's
+"""
+
+import argparse
+import importlib.util
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("gen_samples", HERE / "gen-samples.py")
+G = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(G)
+
+elem, escape, srgb, solid, xfrm = G.elem, G.escape, G.srgb, G.solid, G.xfrm
+IN = 914400
+INSET = 91440        # default left/right inset
+
+# "This text is right to left and breaks over several lines, so that
+# where its lines break can be seen beside PowerPoint's."
+FA_LONG = ("این متن از راست به چپ نوشته شده و در چند خط شکسته می‌شود تا "
+           "جای شکستن خط‌ها در کنار پاورپوینت دیده شود.")
+# "Version 2 with 12 slides"
+FA_NUM = "نسخهٔ ۲ با ۱۲ اسلاید و "
+# "A short line"
+FA_SHORT = "یک خط کوتاه"
+
+
+def frun(text, sz=16, latin=None, cs=None, lang="fa-IR", b=None, color=None):
+    """A run with a latin and a complex-script face."""
+    props = (solid(color) if color else "") + \
+        (elem("a:latin", typeface=latin) if latin else "") + \
+        (elem("a:cs", typeface=cs) if cs else "")
+    rpr = elem("a:rPr", props, lang=lang, sz=int(sz * 100), b=b, dirty="0")
+    return f"<a:r>{rpr}<a:t>{escape(text)}</a:t></a:r>"
+
+
+def p(*runs, bullet=None, **ppr):
+    """A paragraph: pPr attributes (rtl, algn, marL, indent ...) and runs."""
+    kids = elem("a:buChar", char=bullet) if bullet else "<a:buNone/>"
+    end = elem("a:endParaRPr", lang="fa-IR", sz=1600, dirty="0")
+    return "<a:p>" + elem("a:pPr", kids, **ppr) + "".join(runs) + end + "</a:p>"
+
+
+def box(name, x, y, cx, cy, paras, **bodypr):
+    """An outlined text box whose bodyPr takes any attribute."""
+    bp = elem("a:bodyPr", "", wrap="square", **bodypr)
+    tx = elem("p:txBody", bp + "<a:lstStyle/>" + "".join(paras))
+    return elem("p:sp", G._nv_sp(name, txbox=True)
+                + G.sp_pr(xfrm(x, y, cx, cy), "rect", None, G.no_fill(), G.outlined()) + tx)
+
+
+def guide(x, y, cy):
+    """A thin vertical grey line at x."""
+    return G.connector("Guide", xfrm(x, y, 0, cy), ln=G.line(6350, solid(srgb("A6A6A6")),
+                                                            dash="sysDash"))
+
+
+def label(text, x, y, cx):
+    return G.label(text, x, y, cx, 300000, sz=11, algn="l")
+
+
+def slide_paragraphs(d):
+    s = d.slide("titleOnly").add(G.slide_title("Right-to-left paragraphs", sz=28))
+    cx, cy = 5500000, 1150000
+    col = (400000, 6300000)
+    rows = (1500000, 3000000, 4500000)
+    # algn r and just: wrapped lines, the last one on the right
+    s.add(label('rtl="1" algn="r"', col[0], rows[0] - 300000, cx),
+          box("Right", col[0], rows[0], cx, cy, [p(frun(FA_LONG), rtl="1", algn="r")]),
+          label('rtl="1" algn="just" (last line on the right)', col[1], rows[0] - 300000,
+                cx),
+          box("Justified", col[1], rows[0], cx, cy,
+              [p(frun(FA_LONG), rtl="1", algn="just")]))
+    # algn l and ctr: absolute sides
+    s.add(label('rtl="1" algn="l", then algn="ctr"', col[0], rows[1] - 300000, cx),
+          box("Left and centre", col[0], rows[1], cx, cy,
+              [p(frun(FA_SHORT), rtl="1", algn="l"), p(frun(FA_SHORT), rtl="1", algn="ctr")]),
+          # Latin first in a right-to-left paragraph; Persian first in a
+          # left-to-right one
+          label('rtl="1" starting with Latin; rtl="0" starting with Persian', col[1],
+                rows[1] - 300000, cx),
+          box("Mixed", col[1], rows[1], cx, cy,
+              [p(frun("PowerPoint 2016", lang="en-US"), frun(" " + FA_NUM),
+                 frun("slides2png", lang="en-US"), rtl="1", algn="r"),
+               p(frun(FA_NUM), frun("PowerPoint 2016", lang="en-US"), rtl="0", algn="l")]))
+    # bullets: on the right, marL and indent from the right inset
+    mar, ind = int(0.5 * IN), -int(0.3 * IN)
+    bullets = [p(frun(FA_SHORT), bullet="•", rtl="1", algn="r", marL=str(mar),
+                 indent=str(ind)),
+               p(frun(FA_LONG + " " + FA_LONG), bullet="•", rtl="1", algn="r", marL=str(mar),
+                 indent=str(ind))]
+    right = col[0] + 2 * cx + 400000 - INSET
+    s.add(label('bullets: rtl="1" marL 0.5 in, indent -0.3 in (guides from the right)',
+                col[0], rows[2] - 300000, 2 * cx + 400000),
+          box("Bullets", col[0], rows[2], 2 * cx + 400000, cy, bullets))
+    for k in (mar, mar + ind):
+        s.add(guide(right - k, rows[2] - 50000, cy + 100000))
+
+
+def slide_faces(d):
+    s = d.slide("titleOnly").add(G.slide_title("Persian faces", sz=28))
+    x, y, cx, cy = 400000, 1500000, 11400000, 520000
+    rows = [("a:cs Arial (Liberation Sans has no Arabic: Amiri)", dict(cs="Arial")),
+            ("a:cs Times New Roman (Amiri)", dict(cs="Times New Roman")),
+            ("a:cs B Nazanin (Nazli)", dict(cs="B Nazanin")),
+            ("a:latin Tahoma (DejaVu Sans, which has Arabic) and a:cs B Nazanin: "
+             "the cs face draws the Persian", dict(latin="Tahoma", cs="B Nazanin")),
+            ("a:latin and a:cs Arial, Persian with a Latin word between",
+             dict(latin="Arial", cs="Arial"))]
+    for i, (text, faces) in enumerate(rows):
+        yy = y + i * (cy + 380000)
+        runs = [frun(FA_LONG, sz=14, **faces)]
+        if i == len(rows) - 1:
+            runs = [frun(FA_SHORT + " ", sz=14, **faces),
+                    frun("Liberation Sans", sz=14, lang="en-US", **faces),
+                    frun(" " + FA_SHORT, sz=14, **faces)]
+        s.add(label(text, x, yy - 300000, cx),
+              box("Face", x, yy, cx, cy, [p(*runs, rtl="1", algn="r")]))
+
+
+def deck_rtl():
+    d = G.Deck("Right-to-left text")
+    slide_paragraphs(d)
+    slide_faces(d)
+    return d
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=HERE,
+                        help="output directory (default: the script's directory)")
+    args = parser.parse_args()
+    with G.using_flavor(G.TRANSITIONAL):
+        data = G.zip_bytes(deck_rtl().build())
+    (args.out / "rtl.pptx").write_bytes(data)
+    print(f"wrote {args.out / 'rtl.pptx'}")
+
+
+if __name__ == "__main__":
+    main()
