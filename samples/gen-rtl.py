@@ -16,8 +16,11 @@ written for this deck. Slides:
     right edge (guides at marL and marL+indent from the right inset)
  2. Persian faces: the complex-script face (a:cs) draws Persian even when
     the latin face has Arabic letters too; Arial and Times New Roman,
-    whose metric clones have no Arabic, draw it with Amiri; B Nazanin
-    with Nazli; the spaces between Persian words are the cs face's
+    whose metric clones have no Arabic, draw it with Amiri, as does a
+    face nobody has; Liberation Sans (Arial Unicode MS in PowerPoint) and
+    IRANSans with Noto Sans Arabic; B Nazanin with Nazli; the spaces
+    between Persian words are the cs face's; the digits of fa-IR runs are
+    Persian ones, those of en-US runs stay
 """
 
 import argparse
@@ -117,23 +120,31 @@ def slide_paragraphs(d):
 
 def slide_faces(d):
     s = d.slide("titleOnly").add(G.slide_title("Persian faces", sz=28))
-    x, y, cx, cy = 400000, 1500000, 11400000, 520000
+    x, y, cx, cy = 400000, 1550000, 5600000, 480000
     rows = [("a:cs Arial (Liberation Sans has no Arabic: Amiri)", dict(cs="Arial")),
             ("a:cs Times New Roman (Amiri)", dict(cs="Times New Roman")),
             ("a:cs B Nazanin (Nazli)", dict(cs="B Nazanin")),
-            ("a:latin Tahoma (DejaVu Sans, which has Arabic) and a:cs B Nazanin: "
-             "the cs face draws the Persian", dict(latin="Tahoma", cs="B Nazanin")),
-            ("a:latin and a:cs Arial, Persian with a Latin word between",
-             dict(latin="Arial", cs="Arial"))]
+            ("a:latin Tahoma (DejaVu Sans, with Arabic), a:cs B Nazanin: Nazli",
+             dict(latin="Tahoma", cs="B Nazanin")),
+            ("a:cs Liberation Sans (Noto Sans Arabic)", dict(cs="Liberation Sans")),
+            ("a:cs IRANSans (Noto Sans Arabic)", dict(cs="IRANSans")),
+            ("a:cs a face nobody has (Amiri)", dict(cs="No Such Face")),
+            ("a:latin and a:cs Arial, a Latin word between",
+             dict(latin="Arial", cs="Arial")),
+            ("digits: fa-IR 2024 (Persian digits), en-US 2024", dict(cs="Arial"))]
     for i, (text, faces) in enumerate(rows):
-        yy = y + i * (cy + 380000)
-        runs = [frun(FA_LONG, sz=14, **faces)]
-        if i == len(rows) - 1:
+        xx = x + (i // 5) * (cx + 200000)
+        yy = y + (i % 5) * (cy + 470000)
+        runs = [frun(FA_LONG[:60], sz=14, **faces)]
+        if i == 7:
             runs = [frun(FA_SHORT + " ", sz=14, **faces),
                     frun("Liberation Sans", sz=14, lang="en-US", **faces),
                     frun(" " + FA_SHORT, sz=14, **faces)]
-        s.add(label(text, x, yy - 300000, cx),
-              box("Face", x, yy, cx, cy, [p(*runs, rtl="1", algn="r")]))
+        if i == 8:
+            runs = [frun(FA_SHORT + " 2024 ", sz=14, **faces),
+                    frun("2024", sz=14, lang="en-US", **faces)]
+        s.add(label(text, xx, yy - 300000, cx),
+              box("Face", xx, yy, cx, cy, [p(*runs, rtl="1", algn="r")]))
 
 
 def deck_rtl():

@@ -382,6 +382,31 @@ tab_array(text_state *ts, const dml_ppr *ppr, double x_pt, double box_w,
 
 #define RLM "\xe2\x80\x8f" /* U+200F RIGHT-TO-LEFT MARK */
 
+/* 1 if PowerPoint shows the digits of a run in language @lang as Persian
+ * ones: it does for fa-IR runs (owasp2017-fa: "10" drawn as U+06F1
+ * U+06F0), while en-US runs beside them keep theirs. */
+static int
+persian_digits(const char *lang)
+{
+	return lang && g_ascii_strncasecmp(lang, "fa", 2) == 0 &&
+	       (lang[2] == 0 || lang[2] == '-' || lang[2] == '_');
+}
+
+/* Append @t with 0-9 as the extended Arabic-Indic digits U+06F0..U+06F9. */
+static void
+append_persian_digits(GString *text, const char *t)
+{
+	for (const char *p = t; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			/* U+06F0 + d: 0xDB 0xB0 + d in UTF-8 */
+			g_string_append_c(text, (char) 0xDB);
+			g_string_append_c(text, (char) (0xB0 + (*p - '0')));
+		}
+		else
+			g_string_append_c(text, *p);
+	}
+}
+
 /*
  * pango's alignment for a:pPr@algn, which PowerPoint reads as absolute
  * (algn="r" is the right edge in either direction). pango mirrors left
@@ -488,6 +513,8 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 			g_string_append(text, up);
 			g_free(up);
 		}
+		else if (persian_digits(r.lang))
+			append_persian_digits(text, t);
 		else
 			g_string_append(text, t);
 		end = (int) text->len;
