@@ -21,6 +21,10 @@ written for this deck. Slides:
     IRANSans with Noto Sans Arabic; B Nazanin with Nazli; the spaces
     between Persian words are the cs face's; the digits of fa-IR runs are
     Persian ones, those of en-US runs stay
+ 3. text boxes: bodyPr rtlCol="1" with numCol 2 (the first column on the
+    right), rtlCol="0" beside it; anchorCtr="1" (the block of short
+    left-aligned lines centred across the box, the lines keeping their
+    alignment inside it) beside the same text without it
 """
 
 import argparse
@@ -147,10 +151,34 @@ def slide_faces(d):
               box("Face", xx, yy, cx, cy, [p(*runs, rtl="1", algn="r")]))
 
 
+def slide_boxes(d):
+    s = d.slide("titleOnly").add(G.slide_title("Columns and centred blocks", sz=28))
+    cx, cy = 5500000, 1900000
+    col = (400000, 6300000)
+    y1, y2 = 1500000, 4200000
+    paras = [p(frun(FA_LONG), rtl="1", algn="r") for _ in range(3)]
+    s.add(label('numCol 2, rtlCol="1": the text starts in the right column', col[0],
+                y1 - 300000, cx),
+          box("rtlCol", col[0], y1, cx, cy, paras, numCol="2", spcCol="228600",
+              rtlCol="1"),
+          label('numCol 2, rtlCol="0"', col[1], y1 - 300000, cx),
+          box("ltrCol", col[1], y1, cx, cy, paras, numCol="2", spcCol="228600",
+              rtlCol="0"))
+    short = [p(frun("Short line", lang="en-US"), algn="l"),
+             p(frun("A longer second line", lang="en-US"), algn="l"),
+             p(frun("Centred", lang="en-US"), algn="ctr")]
+    s.add(label('anchorCtr="1": the block centred, lines left-aligned inside it',
+                col[0], y2 - 300000, cx),
+          box("anchorCtr", col[0], y2, cx, cy, short, anchorCtr="1", anchor="ctr"),
+          label('anchorCtr="0"', col[1], y2 - 300000, cx),
+          box("no anchorCtr", col[1], y2, cx, cy, short, anchorCtr="0", anchor="ctr"))
+
+
 def deck_rtl():
     d = G.Deck("Right-to-left text")
     slide_paragraphs(d)
     slide_faces(d)
+    slide_boxes(d)
     return d
 
 

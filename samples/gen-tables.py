@@ -18,7 +18,7 @@ style of the deck's own. Slides:
     (the GUIDs are not defined in the file: PowerPoint's catalogue)
  10. a style defined in ppt/tableStyles.xml, an unknown GUID, no style
  11. layout: rows growing to fit text, margins, anchors, cell fills, empty
-    cells sized by endParaRPr, an rtl table, vertical text (diagnostic)
+    cells sized by endParaRPr, an rtl table, vertical text (tcPr vert)
  12. a table in a rotated group and a table in a flipped group
 """
 
@@ -256,7 +256,7 @@ def slide_layout(d):
                                                                  algn="r")])]),
         (50000, [tc(end_sz=6), tc(end_sz=6), tc(end_sz=6, fill=fill)]),
         (300000, [tc("two", paras=[para(run("two", sz=11)), para(run("paragraphs", sz=11))]),
-                  tc("vert (drawn horizontally)", vert="vert"), tc("28 pt", sz=28)]),
+                  tc("vert", vert="vert", sz=9), tc("28 pt", sz=28)]),
     ]
     s.add(label("Row 1 is 0.1 in; row 4 holds empty 6 pt cells", 300000, 1350000, 4500000),
           table("Layout", 300000, 1700000, cols, rows, NO_STYLE_GRID))

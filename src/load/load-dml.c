@@ -1202,6 +1202,10 @@ load_bpr(load_part *lp, const xmlNode *n, dml_bpr *b)
 		b->upright = (uint8_t) sxml_attr_bool(n, "upright", 0);
 		b->set |= DML_B_UPRIGHT;
 	}
+	if (sxml_attr(n, "rtlCol")) {
+		b->rtl_col = (uint8_t) sxml_attr_bool(n, "rtlCol", 0);
+		b->set |= DML_B_RTLCOL;
+	}
 	if ((af = sxml_child(n, "normAutofit")) != NULL) {
 		b->autofit = DML_AUTOFIT_NORM;
 		b->font_scale_pct1k = 100000;

@@ -308,9 +308,13 @@ load_tc_pr(load_part *lp, const xmlNode *pr, dml_tbl_cell *x)
 	}
 	x->anchor_ctr = (uint8_t) sxml_attr_bool(pr, "anchorCtr", 0);
 	if ((s = sxml_attr(pr, "vert")) != NULL && !s2p_str_eq(s, "horz")) {
-		x->vert = 1;
-		pml_diag_add(lp->diags, lp->part, "vertical text in table cells "
-		             "(vert=\"%.20s\") drawn horizontally", s);
+		/* ST_TextVerticalType, as bodyPr@vert draws it */
+		static const char *const kinds[] = { "vert", "vert270", "eaVert",
+			"wordArtVert", "wordArtVertRtl", "mongolianVert" };
+		x->vert = kinds[0];
+		for (size_t k = 0; k < S2P_ARRAY_LEN(kinds); k++)
+			if (s2p_str_eq(s, kinds[k]))
+				x->vert = kinds[k];
 	}
 	SXML_EACH(c, pr) {
 		int done = 0;

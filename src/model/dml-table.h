@@ -86,7 +86,7 @@ typedef struct dml_tbl_cell {
 	uint8_t mar_set;      /* DML_MAR_* */
 	int64_t mar_l, mar_r, mar_t, mar_b;
 	uint8_t has_anchor, anchor, anchor_ctr; /* enum dml_anchor */
-	uint8_t vert;         /* 1: vertical text (vert, vert270, ...) */
+	const char *vert;     /* tcPr@vert (static string), NULL: horizontal */
 	dml_tbl_paint fill;   /* set == 0: from the style */
 	const dml_tbl_line *edge[DML_EDGE_COUNT]; /* NULL: from the style */
 } dml_tbl_cell;

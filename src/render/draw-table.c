@@ -71,6 +71,11 @@ cell_shape(const dml_tbl_cell *x, const dml_tbl_cell_style *st,
 	body->bpr.autofit = DML_AUTOFIT_NONE;
 	body->bpr.set = DML_B_LINS | DML_B_RINS | DML_B_TINS | DML_B_BINS |
 	                DML_B_ANCHOR | DML_B_ANCHORCTR | DML_B_AUTOFIT;
+	if (x->vert) {
+		/* tcPr@vert: the text turns inside the cell, margins along */
+		body->bpr.vert = x->vert;
+		body->bpr.set |= DML_B_VERT;
+	}
 	for (int k = 0; k < DML_LEVELS; k++) {
 		dml_ppr p;
 		memset(&p, 0, sizeof p);
@@ -141,6 +146,10 @@ text_height(draw_ctx *dc, const dml_tbl_cell *x, const dml_tbl_cell_style *st,
 	double h = 0;
 	int stand_in = 0;
 
+	/* vertical text runs along the row: it wraps at the row's height and
+	 * does not grow it */
+	if (x->vert)
+		return 0;
 	memset(&src, 0, sizeof src);
 	memset(&empty, 0, sizeof empty);
 	if (x->text)

@@ -716,7 +716,61 @@ line_metrics(const para_lay *pl, PangoLayoutLine *line, double *asc, double *des
 typedef struct text_cols {
 	int n;
 	double w, gap, h;         /* column width, gap, box height */
+	int rtl;                  /* bodyPr@rtlCol: the first column on the right */
+	double dx;                /* bodyPr@anchorCtr: the text block's shift */
 } text_cols;
+
+/* Where a line of @pl with pango extents @logical starts, from the
+ * column's left edge. */
+static double
+line_x(const para_lay *pl, const PangoRectangle *logical)
+{
+	/* a right-to-left paragraph's margin is on the right */
+	double origin = pl->rtl ? 0 : pl->x_pt;
+	double lw = logical->width / (double) PANGO_SCALE;
+
+	if (!pl->wrap_none)
+		return origin + logical->x / (double) PANGO_SCALE;
+	if (pl->algn == DML_ALGN_CTR)
+		return origin + (pl->width_pt - lw) / 2;
+	if (pl->algn == DML_ALGN_R || (pl->rtl && pl->algn != DML_ALGN_L))
+		return origin + pl->width_pt - lw;
+	return origin + logical->x / (double) PANGO_SCALE;
+}
+
+/*
+ * bodyPr anchorCtr (§21.1.2.1.1): the text box narrows to the text's own
+ * width (its widest line with that paragraph's margin), the paragraphs
+ * align inside it, and it is centred across the box @bw wide. Re-sets the
+ * paragraphs' widths; returns the shift of the narrowed box.
+ */
+static double
+anchor_ctr_shrink(para_lay *pls, uint32_t n, double bw)
+{
+	double w = 0;
+
+	for (uint32_t i = 0; i < n && pls[i].layout; i++) {
+		PangoLayoutIter *it = pango_layout_get_iter(pls[i].layout);
+		do {
+			PangoRectangle logical;
+			pango_layout_iter_get_line_extents(it, NULL, &logical);
+			w = fmax(w, pls[i].x_pt + logical.width / (double) PANGO_SCALE);
+		} while (pango_layout_iter_next_line(it));
+		pango_layout_iter_free(it);
+	}
+	if (w <= 0 || w >= bw)
+		return 0;
+	for (uint32_t i = 0; i < n && pls[i].layout; i++) {
+		para_lay *pl = &pls[i];
+		pl->box_w = w;
+		pl->width_pt = w - pl->x_pt > 1 ? w - pl->x_pt : 1;
+		/* a hair wider than the widest line: no line breaks anew */
+		if (!pl->wrap_none)
+			pango_layout_set_width(pl->layout,
+			                       (int) ((pl->width_pt + 0.01) * PANGO_SCALE));
+	}
+	return (bw - w) / 2;
+}
 
 /* What flow_lines does with the lines besides measuring them. */
 enum flow_mode {
@@ -816,19 +870,10 @@ flow_lines(draw_ctx *dc, para_lay *pls, uint32_t n, const text_cols *c,
 				bef = 0;
 			y += bef + a;
 			if (draw) {
-				double cx = col * (c->w + c->gap);
-				/* a right-to-left paragraph's margin is on the right */
-				double origin = pl->rtl ? 0 : pl->x_pt;
+				double cx = (c->rtl ? c->n - 1 - col : col) * (c->w + c->gap) +
+				            c->dx;
 				pango_layout_iter_get_line_extents(it, NULL, &logical);
-				x = origin + logical.x / (double) PANGO_SCALE;
-				if (pl->wrap_none) {
-					double lw = logical.width / (double) PANGO_SCALE;
-					if (pl->algn == DML_ALGN_CTR)
-						x = origin + (pl->width_pt - lw) / 2;
-					else if (pl->algn == DML_ALGN_R ||
-					         (pl->rtl && pl->algn != DML_ALGN_L))
-						x = origin + pl->width_pt - lw;
-				}
+				x = line_x(pl, &logical);
 				if (draw == FLOW_FX_PATH) {
 					if (line->length && pl->n_fx)
 						line_fx_path(cr, pl, line, cx + x, top + y, want);
@@ -944,6 +989,8 @@ cols_init(text_cols *c, const dml_bpr *b, double bw, double bh)
 	if (c->w < 1)
 		c->w = 1;
 	c->h = bh;
+	c->rtl = b->rtl_col;
+	c->dx = 0;
 }
 
 /* bodyPr@vert (§20.1.10.83 ST_TextVerticalType) */
@@ -1121,6 +1168,9 @@ text_draw(draw_ctx *dc, const dml_shape *s, const dml_shape *const *chain,
 	}
 	else
 		goto out;
+	/* anchorCtr: the text block centred across the box (one column) */
+	if (b.anchor_ctr && cols.n == 1)
+		cols.dx = anchor_ctr_shrink(pls, t->n_paras, cols.w);
 	if (vert == VERT_WORDART && (t->n_paras > 1 ||
 	    pango_layout_get_line_count(pls[0].layout) > 1))
 		pml_diag_add(dc->diags, dc->part, "wordArtVert text with several "
