@@ -28,7 +28,8 @@ FONTS=(
   fontconfig
   fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
   fonts-dejavu-core fonts-noto-core fonts-noto-cjk fonts-noto-color-emoji
-  fonts-urw-base35 fonts-farsiweb fonts-hosny-amiri
+  fonts-urw-base35 fonts-farsiweb fonts-hosny-amiri fonts-ipafont-gothic
+  fonts-ipafont-mincho
 )
 # the test suite: python3 for the e2e scripts, chromium to open the deck
 # diff's HTML report (tests/e2e/diff.sh)

@@ -874,6 +874,21 @@ typeface(load_part *lp, const xmlNode *n)
 	return t && *t ? s2p_arena_strdup(lp->arena, t) : NULL;
 }
 
+/* 1 if a:hlinkClick @h carries Office 2019's hyperlink-colour extension
+ * with val="tx": the link is drawn in the text's colour. */
+static int
+hlink_keeps_text_color(const xmlNode *h)
+{
+	const xmlNode *lst = sxml_child(h, "extLst");
+
+	SXML_EACH(ext, lst) {
+		const xmlNode *c = sxml_child(ext, "hlinkClr");
+		if (sxml_is(ext, "ext") && c && s2p_str_eq(sxml_attr(c, "val"), "tx"))
+			return 1;
+	}
+	return 0;
+}
+
 static int
 load_rpr(load_part *lp, const xmlNode *n, dml_rpr *r)
 {
@@ -921,6 +936,10 @@ load_rpr(load_part *lp, const xmlNode *n, dml_rpr *r)
 		r->lang = s2p_arena_strdup(lp->arena, s);
 		r->set |= DML_R_LANG;
 	}
+	if ((s = sxml_attr(n, "altLang")) != NULL && *s) {
+		r->alt_lang = s2p_arena_strdup(lp->arena, s);
+		r->set |= DML_R_ALTLANG;
+	}
 	SXML_EACH(c, n) {
 		if (sxml_is(c, "blipFill")) {
 			/* picture-filled text: not drawn, and no media held (run
@@ -942,8 +961,10 @@ load_rpr(load_part *lp, const xmlNode *n, dml_rpr *r)
 			r->set |= DML_R_CS;
 		else if (sxml_is(c, "sym") && (r->sym = typeface(lp, c)))
 			r->set |= DML_R_SYM;
-		else if (sxml_is(c, "hlinkClick"))
+		else if (sxml_is(c, "hlinkClick")) {
 			r->set |= DML_R_HLINK;
+			r->hlink_tx = hlink_keeps_text_color(c);
+		}
 		else if (sxml_is(c, "effectLst")) {
 			dml_effects *fx = s2p_arena_alloc(lp->arena, sizeof *fx);
 			if (!fx)
@@ -1041,6 +1062,10 @@ load_ppr(load_part *lp, const xmlNode *n, dml_ppr *p)
 	if (sxml_attr(n, "rtl")) {
 		p->rtl = (uint8_t) sxml_attr_bool(n, "rtl", 0);
 		p->set |= DML_P_RTL;
+	}
+	if (sxml_attr(n, "hangingPunct")) {
+		p->hanging_punct = (uint8_t) sxml_attr_bool(n, "hangingPunct", 0);
+		p->set |= DML_P_HANGPUNCT;
 	}
 	SXML_EACH(c, n) {
 		const char *name = (const char *) c->name;

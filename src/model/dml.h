@@ -184,7 +184,7 @@ enum dml_rpr_bits {
 	DML_R_CAP = 1 << 7, DML_R_FILL = 1 << 8, DML_R_LATIN = 1 << 9,
 	DML_R_EA = 1 << 10, DML_R_CS = 1 << 11, DML_R_SYM = 1 << 12,
 	DML_R_HLINK = 1 << 13, DML_R_KERN = 1 << 14, DML_R_LANG = 1 << 15,
-	DML_R_EFFECTS = 1 << 16
+	DML_R_EFFECTS = 1 << 16, DML_R_ALTLANG = 1 << 17
 };
 
 typedef struct dml_rpr {
@@ -202,6 +202,10 @@ typedef struct dml_rpr {
 	const char *lang;     /* rPr@lang, e.g. "ja-JP" */
 	const dml_effects *effects; /* a:effectLst of the run (owner's arena;
 	                               an empty one takes inherited ones off) */
+	const char *alt_lang; /* rPr@altLang: the east-asian language of a
+	                       * Latin run ("ja-JP" beside lang "en-US") */
+	uint8_t hlink_tx;     /* with DML_R_HLINK: the link keeps the text's
+	                       * colour (ahyp:hlinkClr val="tx"), not hlink */
 } dml_rpr;
 
 enum dml_ppr_bits {
@@ -209,7 +213,7 @@ enum dml_ppr_bits {
 	DML_P_LNSPC = 1 << 3, DML_P_SPCBEF = 1 << 4, DML_P_SPCAFT = 1 << 5,
 	DML_P_BULLET = 1 << 6, DML_P_BUFONT = 1 << 7, DML_P_BUCLR = 1 << 8,
 	DML_P_BUSZ = 1 << 9, DML_P_RTL = 1 << 10, DML_P_DEFTAB = 1 << 11,
-	DML_P_TABS = 1 << 12
+	DML_P_TABS = 1 << 12, DML_P_HANGPUNCT = 1 << 13
 };
 
 enum dml_algn { DML_ALGN_L, DML_ALGN_CTR, DML_ALGN_R, DML_ALGN_JUST,
@@ -235,6 +239,7 @@ typedef struct dml_ppr {
 	uint32_t set;         /* enum dml_ppr_bits */
 	uint8_t algn;
 	uint8_t rtl;
+	uint8_t hanging_punct; /* hangingPunct: 、。 may hang past the edge */
 	int64_t mar_l, indent, def_tab;  /* EMU */
 	const dml_tab *tabs;  /* a:tabLst, sorted by position (owner's arena) */
 	uint8_t n_tabs;

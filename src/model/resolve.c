@@ -313,6 +313,8 @@ resolve_rpr_overlay(dml_rpr *d, const dml_rpr *s)
 	if (m & DML_R_SYM) d->sym = s->sym;
 	if (m & DML_R_LANG) d->lang = s->lang;
 	if (m & DML_R_EFFECTS) d->effects = s->effects;
+	if (m & DML_R_HLINK) d->hlink_tx = s->hlink_tx;
+	if (m & DML_R_ALTLANG) d->alt_lang = s->alt_lang;
 	d->set |= m;
 }
 
@@ -334,6 +336,7 @@ resolve_ppr_overlay(dml_ppr *d, const dml_ppr *s)
 	if (m & DML_P_SPCBEF) d->spc_bef = s->spc_bef;
 	if (m & DML_P_SPCAFT) d->spc_aft = s->spc_aft;
 	if (m & DML_P_RTL) d->rtl = s->rtl;
+	if (m & DML_P_HANGPUNCT) d->hanging_punct = s->hanging_punct;
 	if (m & DML_P_BULLET) {
 		d->bullet = s->bullet;
 		d->bu_char = s->bu_char;

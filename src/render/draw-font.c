@@ -52,6 +52,19 @@ static const struct font_entry { const char *from, *to; int metric; } font_table
 	{ "Trebuchet MS", "DejaVu Sans", 0 }, { "Georgia", "DejaVu Serif", 0 },
 	{ "Garamond", "Liberation Serif", 0 }, { "Book Antiqua", "P052", 1 },
 	{ "Palatino Linotype", "P052", 1 },
+	/* the IPA faces have MS Gothic's and MS Mincho's widths (full and
+	 * half em); their proportional faces are the nearest to MS PGothic's
+	 * and MS PMincho's (owasp2017-ja: text in IPAPGothic 2 % narrower
+	 * than PowerPoint's MS PGothic, mostly 、。, made up in
+	 * draw_font_punct_extra; Noto Sans CJK JP with palt is 9 % wider) */
+	{ "MS Gothic", "IPAGothic", 1 }, { "MS PGothic", "IPAPGothic", 0 },
+	{ "MS UI Gothic", "IPAPGothic", 0 },
+	{ "MS Mincho", "IPAMincho", 1 }, { "MS PMincho", "IPAPMincho", 0 },
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "IPAPGothic", 0 }, /* MS PGothic */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "IPAGothic", 1 },   /* MS Gothic */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe6\x98\x8e\xe6\x9c\x9d", "IPAPMincho", 0 },  /* MS PMincho */
+	{ "\xef\xbc\xad\xef\xbc\xb3 \xe6\x98\x8e\xe6\x9c\x9d", "IPAMincho", 1 },    /* MS Mincho */
+	/* without the IPA faces, Noto (with palt for the P faces) */
 	{ "Meiryo", "Noto Sans CJK JP", 0 }, { "Meiryo UI", "Noto Sans CJK JP", 0 },
 	{ "Yu Gothic", "Noto Sans CJK JP", 0 }, { "Yu Gothic UI", "Noto Sans CJK JP", 0 },
 	{ "MS Gothic", "Noto Sans CJK JP", 0 }, { "MS PGothic", "Noto Sans CJK JP", 0 },
@@ -375,32 +388,41 @@ draw_fonts_table_name(size_t i)
 	return i < S2P_ARRAY_LEN(font_table) ? font_table[i].from : NULL;
 }
 
+/* The first entry for the @len bytes of @name whose stand-in is
+ * installed (or may be: @f NULL), else the first entry for it, else
+ * NULL: a face may have several stand-ins in order of preference. */
 static const struct font_entry *
-table_lookup(const char *name, size_t len)
+table_lookup(const draw_fonts *f, const char *name, size_t len)
 {
+	const struct font_entry *first = NULL;
+
 	for (size_t i = 0; i < S2P_ARRAY_LEN(font_table); i++)
 		if (strlen(font_table[i].from) == len &&
-		    strncasecmp(name, font_table[i].from, len) == 0)
-			return &font_table[i];
-	return NULL;
+		    strncasecmp(name, font_table[i].from, len) == 0) {
+			if (installed(f, font_table[i].to) != 0)
+				return &font_table[i];
+			if (!first)
+				first = &font_table[i];
+		}
+	return first;
 }
 
 /* The table's entry for @name, or for @name less trailing style words
  * ("Helvetica Neue Light", "Segoe UI Semibold"). */
 static const struct font_entry *
-table_find(const char *name)
+table_find(const draw_fonts *f, const char *name)
 {
 	const struct font_entry *e;
 	size_t len = strlen(name);
 
-	if ((e = table_lookup(name, len)) != NULL)
+	if ((e = table_lookup(f, name, len)) != NULL)
 		return e;
 	while (len > 0) {
 		while (len > 0 && name[len - 1] != ' ')
 			len--;
 		while (len > 0 && name[len - 1] == ' ')
 			len--;
-		if (len && (e = table_lookup(name, len)) != NULL)
+		if (len && (e = table_lookup(f, name, len)) != NULL)
 			return e;
 	}
 	return NULL;
@@ -429,7 +451,7 @@ draw_fonts_resolve(const draw_fonts *f, const char *name, char *fam,
 		}
 	if (draw_font_is_symbol(name)) {
 		/* the characters are mapped to Unicode: any face that has them */
-		e = table_find(name);
+		e = table_find(f, name);
 		put(fam, size, e ? e->to : "DejaVu Sans");
 		return S2P_FONT_SYMBOL;
 	}
@@ -437,7 +459,7 @@ draw_fonts_resolve(const draw_fonts *f, const char *name, char *fam,
 		put(fam, size, name);
 		return DRAW_FONT_EXACT;
 	}
-	e = table_find(name);
+	e = table_find(f, name);
 	if (e && installed(f, e->to) != 0) {
 		put(fam, size, e->to);
 		return e->metric ? S2P_FONT_METRIC : S2P_FONT_STANDIN;
@@ -857,6 +879,18 @@ arabic_face(const char *face)
 	return ARABIC_DEFAULT;
 }
 
+const char *
+draw_font_face(draw_ctx *dc, const dml_rpr *r, const char *name)
+{
+	const char *face = resolve_font_lang(&dc->rc, name, r->lang);
+
+	/* a theme with no ea face of its own names one per script: a Latin
+	 * run (lang en-US) of Japanese text takes altLang's */
+	if ((!face || !*face) && r->alt_lang)
+		face = resolve_font_lang(&dc->rc, name, r->alt_lang);
+	return face;
+}
+
 void
 draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text, int len,
                    char *out, size_t size)
@@ -868,12 +902,13 @@ draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text, int len,
 	unsigned scripts = text_scripts(text, len);
 	size_t k = 0;
 
-	faces[0] = resolve_font(&dc->rc, r->latin ? r->latin : "+mn-lt");
+	/* a:latin may name a theme's east-asian face (+mn-ea) too */
+	faces[0] = draw_font_face(dc, r, r->latin ? r->latin : "+mn-lt");
 	/* a latin face the machine lacks falls back to the theme's body font
 	 * (as PowerPoint does), not to the east-asian face */
 	faces[1] = resolve_font(&dc->rc, "+mn-lt");
-	faces[2] = resolve_font_lang(&dc->rc, r->ea ? r->ea : "+mn-ea", r->lang);
-	faces[3] = resolve_font_lang(&dc->rc, r->cs ? r->cs : "+mn-cs", r->lang);
+	faces[2] = draw_font_face(dc, r, r->ea ? r->ea : "+mn-ea");
+	faces[3] = draw_font_face(dc, r, r->cs ? r->cs : "+mn-cs");
 	faces[4] = NULL;
 	if (complex_only(text, len)) {
 		/* Persian, Hebrew ... text with its spaces and punctuation: all
@@ -1021,6 +1056,40 @@ draw_font_language(draw_fonts *f, const char *lang)
 	}
 	pthread_mutex_unlock(&f->lock);
 	return out;
+}
+
+/* Advances (1/1000 em) where PowerPoint's MS PGothic and IPAPGothic, its
+ * stand-in, differ on punctuation: MS PGothic sets 、。，． at 664 (170/256
+ * em) and ？！ at a full em where IPAPGothic has 500, 720 and 480, and
+ * its brackets at half an em where IPAPGothic's are wider. */
+static const struct { uint32_t cp; int16_t ms, ipa; } pgothic_punct[] = {
+	{ 0x3001, 664, 500 }, { 0x3002, 664, 500 }, { 0xFF0C, 664, 500 },
+	{ 0xFF0E, 664, 500 }, { 0xFF1F, 1000, 720 }, { 0xFF01, 1000, 480 },
+	{ 0x300C, 500, 570 }, { 0x300D, 500, 570 }, { 0x300E, 500, 610 },
+	{ 0x300F, 500, 610 }, { 0xFF08, 500, 550 }, { 0xFF09, 500, 550 },
+	{ 0x3014, 500, 550 }, { 0x3015, 500, 550 }, { 0x3010, 500, 550 },
+	{ 0x3011, 500, 550 }, { 0x3008, 500, 650 }, { 0x3009, 500, 650 },
+	{ 0x300A, 500, 660 }, { 0x300B, 500, 660 }, { 0xFF3B, 500, 600 },
+	{ 0xFF3D, 500, 600 }, { 0xFF5B, 500, 520 }, { 0xFF5D, 500, 520 },
+};
+
+int
+draw_font_pgothic_standin(draw_ctx *dc, const dml_rpr *r)
+{
+	char fam[NAME_MAX_BYTES];
+	const char *ea = draw_font_face(dc, r, r->ea ? r->ea : "+mn-ea");
+	int kind = draw_fonts_resolve(dc->w->fonts, ea, fam, sizeof fam);
+
+	return kind != DRAW_FONT_EXACT && strcasecmp(fam, "IPAPGothic") == 0;
+}
+
+double
+draw_font_punct_extra(uint32_t cp)
+{
+	for (size_t i = 0; i < S2P_ARRAY_LEN(pgothic_punct); i++)
+		if (pgothic_punct[i].cp == cp)
+			return (pgothic_punct[i].ms - pgothic_punct[i].ipa) / 1000.0;
+	return 0;
 }
 
 /* Private-use and Latin-1 code points of the Symbol and Wingdings fonts

@@ -115,6 +115,12 @@ void draw_picture(draw_ctx *dc, const dml_fill *blip, double w, double h);
  * (NULL: a space), which draws the same with fewer fontconfig sorts. */
 void draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text,
                         int len, char *out, size_t size);
+/* The face @name (a theme token such as +mn-ea, or a family) means in
+ * run @r: per script by the run's lang, else its altLang. */
+const char *draw_font_face(draw_ctx *dc, const dml_rpr *r, const char *name);
+/* 1 if the east-asian face of @r is drawn in IPAPGothic standing in for
+ * MS PGothic, whose punctuation widths differ (draw_font_punct_extra). */
+int draw_font_pgothic_standin(draw_ctx *dc, const dml_rpr *r);
 
 /* draw-font.c: font size @pt (points) capped to what pango, cairo and
  * FreeType can draw at this slide's scale: an em within DRAW_FONT_MAX_PX

@@ -9,6 +9,7 @@
 #include "render/draw-imp.h"
 #include "render/draw-effect.h"
 #include "render/draw-font.h"
+#include "render/draw-linebreak.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -46,6 +47,7 @@ typedef struct para_lay {
 	int n_fx;
 	int algn, wrap_none;
 	int rtl;                  /* right to left: x_pt, bullet_x from the right */
+	double hang_room;         /* width added for hanging marks (points) */
 	/* bullet */
 	PangoLayout *bullet;
 	double bullet_x;
@@ -105,13 +107,14 @@ chan16(double v)
 }
 
 static dml_rgba
-run_color(const text_state *ts, const dml_rpr *r, uint32_t own_set)
+run_color(const text_state *ts, const dml_rpr *r)
 {
 	dml_rgba c = { 0, 0, 0, 1 };
 
-	/* a hyperlink takes the theme's hlink colour unless the run itself
-	 * sets a colour (an inherited one does not count) */
-	if (r->set & DML_R_HLINK && !(own_set & DML_R_FILL)) {
+	/* a hyperlink takes the theme's hlink colour, even over the run's
+	 * own (owasp2017-en and -ja: links with solidFill tx1 are blue in
+	 * PowerPoint's PDF), unless the link says to keep the text's */
+	if (r->set & DML_R_HLINK && !r->hlink_tx) {
 		dml_color h = { DML_COLOR_SCHEME, DML_SLOT_HLINK, 0, 0, { { 0, 0 } } };
 		return draw_color(ts->dc, &h, NULL);
 	}
@@ -255,7 +258,7 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 		       first_size * ppr->bu_sz / 100000.0;
 	if (size < 1)
 		size = 1;
-	c = run_color(ts, first, first->set);
+	c = run_color(ts, first);
 	if ((ppr->set & DML_P_BUCLR) && !ppr->bu_clr_follow)
 		c = draw_color(ts->dc, &ppr->bu_clr, NULL);
 	l = pango_layout_new(ts->dc->w->pango);
@@ -274,6 +277,26 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 	return l;
 }
 
+/*
+ * Letter spacing on the punctuation in @text's bytes @start..@end (a run
+ * at @size_pt with its own spacing @spc_pt) that MS PGothic sets wider
+ * or narrower than IPAPGothic, its stand-in, so that lines hold what
+ * PowerPoint's hold.
+ */
+static void
+pgothic_punct(PangoAttrList *attrs, const char *text, int start, int end,
+              double size_pt, double spc_pt)
+{
+	for (const char *p = text + start; p < text + end; p = g_utf8_next_char(p)) {
+		double extra = draw_font_punct_extra(g_utf8_get_char(p));
+		int at = (int) (p - text);
+		if (extra != 0)
+			insert_attr(attrs, pango_attr_letter_spacing_new((int) ((extra *
+			            size_pt + spc_pt) * PANGO_SCALE)), at,
+			            (int) (g_utf8_next_char(p) - text));
+	}
+}
+
 /* 1 if the run's east-asian face has proportional kana and punctuation
  * (the "P" faces and the UI faces of Japanese Windows), which the CJK
  * stand-ins have as their palt feature. */
@@ -287,8 +310,7 @@ proportional_ea(const text_state *ts, const dml_rpr *r)
 		"\xe3\x83\x83\xe3\x82\xaf",                       /* MS PGothic */
 		"\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe6\x98\x8e\xe6\x9c\x9d", /* MS PMincho */
 	};
-	const char *ea = resolve_font_lang(&ts->dc->rc, r->ea ? r->ea : "+mn-ea",
-	                                   r->lang);
+	const char *ea = draw_font_face(ts->dc, r, r->ea ? r->ea : "+mn-ea");
 
 	for (size_t i = 0; ea && i < S2P_ARRAY_LEN(names); i++)
 		if (g_ascii_strcasecmp(ea, names[i]) == 0)
@@ -407,6 +429,103 @@ append_persian_digits(GString *text, const char *t)
 	}
 }
 
+enum { HANG_CHARS_MAX = 20000, HANG_LINES_MAX = 4096 };
+
+/* 1 if hanging punctuation can change the breaks of @text: it has a
+ * mark that may hang, and no tab or right-to-left character (whose
+ * positions on an unwrapped line say nothing of a wrapped one). */
+static int
+hang_applies(const char *text)
+{
+	int mark = 0;
+
+	for (const char *p = text; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		GUnicodeScript sc = g_unichar_get_script(c);
+		if (c == '\t' || sc == G_UNICODE_SCRIPT_ARABIC || sc == G_UNICODE_SCRIPT_HEBREW ||
+		    sc == G_UNICODE_SCRIPT_SYRIAC || sc == G_UNICODE_SCRIPT_THAANA)
+			return 0;
+		mark |= draw_hanging_char(c);
+	}
+	return mark;
+}
+
+/* Positions and break opportunities of @l's @n characters on one
+ * unwrapped line each (between mandatory breaks), in points; @off gets
+ * each character's byte offset (and the text's length at [n]). 0, or -1
+ * out of memory. */
+static int
+hang_measure(PangoLayout *l, int n, draw_break_char *c, int *off)
+{
+	double *right = s2p_calloc_array((size_t) n + 1, sizeof *right);
+	PangoLayout *u;
+	const char *text;
+	const PangoLogAttr *la;
+	PangoLayoutIter *it;
+	int n_attrs, i = 0;
+
+	if (!right)
+		return -1;
+	u = pango_layout_copy(l);
+	text = pango_layout_get_text(u);
+	pango_layout_set_width(u, -1);
+	for (const char *p = text; i < n; p = g_utf8_next_char(p), i++) {
+		off[i] = (int) (p - text);
+		c[i].x = -1;
+		c[i].hang = (uint8_t) draw_hanging_char(g_utf8_get_char(p));
+	}
+	off[n] = (int) strlen(text);
+	c[n].x = -1;
+	la = pango_layout_get_log_attrs_readonly(u, &n_attrs);
+	for (i = 0; i <= n && i < n_attrs; i++) {
+		c[i].line_break = la[i].is_line_break;
+		c[i].char_break = la[i].is_char_break;
+		c[i].mandatory = la[i].is_mandatory_break;
+		c[i].white = la[i].is_white;
+	}
+	it = pango_layout_get_iter(u);
+	do {
+		PangoRectangle log;
+		int idx = pango_layout_iter_get_index(it), lo = 0, hi = n;
+		/* the character at byte @idx */
+		while (lo < hi) {
+			int mid = (lo + hi) / 2;
+			if (off[mid] < idx)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo >= n || off[lo] != idx)
+			continue;
+		pango_layout_iter_get_cluster_extents(it, NULL, &log);
+		c[lo].x = log.x / (double) PANGO_SCALE;
+		right[lo] = (log.x + log.width) / (double) PANGO_SCALE;
+	} while (pango_layout_iter_next_cluster(it));
+	pango_layout_iter_free(it);
+	/* inside a cluster, a character without a glyph and the end: at the
+	 * right edge of the one before */
+	for (i = 0; i <= n; i++)
+		if (c[i].x < 0) {
+			c[i].x = i > 0 ? right[i - 1] : 0;
+			right[i] = c[i].x;
+		}
+	free(right);
+	g_object_unref(u);
+	return 0;
+}
+
+/* Shift the size spans for @add bytes inserted at @pos. */
+static void
+spans_insert(para_lay *pl, int pos, int add)
+{
+	for (int i = 0; i < pl->n_spans; i++) {
+		if (pl->spans[i].start >= pos)
+			pl->spans[i].start += add;
+		if (pl->spans[i].end > pos)
+			pl->spans[i].end += add;
+	}
+}
+
 /*
  * pango's alignment for a:pPr@algn, which PowerPoint reads as absolute
  * (algn="r" is the right edge in either direction). pango mirrors left
@@ -426,6 +545,70 @@ para_alignment(int algn, int rtl)
 	case DML_ALGN_JUST: case DML_ALGN_DIST: return rtl ? right : left;
 	default: return left;
 	}
+}
+
+/*
+ * Hanging punctuation (hangingPunct): where PowerPoint lets 、 or 。 hang
+ * past the right edge, pango moves the character before it to the next
+ * line. The breaks are chosen here (draw_break_lines) and, where they
+ * differ from pango's, the paragraph is laid out again with a line
+ * separator at each and @room points more width, for the marks.
+ */
+static void
+hang_rebreak(para_lay *pl, double indent, double room)
+{
+	PangoLayout *l = pl->layout;
+	const char *text = pango_layout_get_text(l);
+	int n = (int) g_utf8_strlen(text, -1), nb, same = 1, k = 0, *breaks, *off;
+	double w = pl->width_pt;
+	draw_break_char *c;
+	GSList *lines;
+
+	if (n <= 1 || n > HANG_CHARS_MAX || !hang_applies(text))
+		return;
+	c = s2p_calloc_array((size_t) n + 1, sizeof *c);
+	off = s2p_calloc_array((size_t) n + 1, sizeof *off);
+	breaks = s2p_calloc_array(HANG_LINES_MAX, sizeof *breaks);
+	if (!c || !off || !breaks || hang_measure(l, n, c, off))
+		goto done;
+	/* pango's indent: > 0 shortens the first line, < 0 the others */
+	nb = draw_break_lines(c, n, w - (indent > 0 ? indent : 0),
+	                      w - (indent < 0 ? -indent : 0), breaks, HANG_LINES_MAX);
+	if (nb < 0)
+		goto done;
+	lines = pango_layout_get_lines_readonly(l);
+	for (GSList *p = lines ? lines->next : NULL; p; p = p->next, k++) {
+		const PangoLayoutLine *line = p->data;
+		if (k >= nb || off[breaks[k]] != line->start_index)
+			same = 0;
+	}
+	if (same && k == nb)
+		goto done;
+	{
+		GString *t = g_string_new(text);
+		PangoAttrList *attrs = pango_attr_list_copy(pango_layout_get_attributes(l));
+		/* from the end, so that earlier offsets hold */
+		for (int i = nb - 1; i >= 0; i--) {
+			int pos = off[breaks[i]];
+			if (c[breaks[i]].mandatory)
+				continue;
+			g_string_insert(t, pos, "\xe2\x80\xa8");
+			if (attrs)
+				pango_attr_list_update(attrs, pos, 0, 3);
+			spans_insert(pl, pos, 3);
+		}
+		pango_layout_set_text(l, t->str, (int) t->len);
+		pango_layout_set_attributes(l, attrs);
+		if (attrs)
+			pango_attr_list_unref(attrs);
+		g_string_free(t, TRUE);
+		pl->hang_room = room;
+		pango_layout_set_width(l, (int) ((w + room) * PANGO_SCALE));
+	}
+done:
+	free(c);
+	free(off);
+	free(breaks);
 }
 
 /* Note the effects of a run's glyphs: its own (a:rPr/a:effectLst, also
@@ -498,13 +681,17 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		if (!g_utf8_validate(t, -1, NULL))
 			t = "\xef\xbf\xbd";
 		if (draw_font_is_symbol(r.sym) || draw_font_is_symbol(r.latin)) {
-			/* symbol-font text (often U+F0xx with a:sym): map each
-			 * character to the Unicode one it shows */
-			const char *font = draw_font_is_symbol(r.sym) ? r.sym : r.latin;
+			/* symbol-font text: map each character to the Unicode one
+			 * it shows. In a Wingdings a:latin every character is a
+			 * symbol; a:sym draws only the U+F0xx ones (owasp2017-ja:
+			 * a "2" in a run with a:sym Wingdings is a plain 2) */
+			int latin_sym = draw_font_is_symbol(r.latin);
+			const char *font = latin_sym ? r.latin : r.sym;
 			for (const char *q = t; *q; q = g_utf8_next_char(q)) {
 				char buf[8];
 				uint32_t cp = g_utf8_get_char(q);
-				int n = g_unichar_to_utf8(draw_font_symbol_char(font, cp), buf);
+				int n = g_unichar_to_utf8(latin_sym || (cp >= 0xF000 && cp <= 0xF0FF) ?
+				                          draw_font_symbol_char(font, cp) : cp, buf);
 				g_string_append_len(text, buf, n);
 			}
 		}
@@ -543,13 +730,14 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 			insert_attr(attrs, pango_attr_font_desc_new(fd), a, b);
 			pango_font_description_free(fd);
 		}
-		c = run_color(ts, &r, run->rpr.set);
+		c = run_color(ts, &r);
 		insert_attr(attrs, pango_attr_foreground_new(chan16(c.r), chan16(c.g),
 		                                             chan16(c.b)), start, end);
 		if (c.a < 1)
 			insert_attr(attrs, pango_attr_foreground_alpha_new(chan16(c.a)),
 			            start, end);
-		if (r.u || (r.set & DML_R_HLINK && !(run->rpr.set & DML_R_U)))
+		/* PowerPoint underlines links even with u="none" (owasp2017-ja) */
+		if (r.u || r.set & DML_R_HLINK)
 			insert_attr(attrs, pango_attr_underline_new(r.u == 2 ?
 			            PANGO_UNDERLINE_DOUBLE : PANGO_UNDERLINE_SINGLE), start, end);
 		if (r.strike)
@@ -558,6 +746,9 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 			insert_attr(attrs, pango_attr_letter_spacing_new(
 			            draw_pango_units(r.spc_100pt / 100.0 * ts->scale)),
 			            start, end);
+		if (draw_font_pgothic_standin(dc, &r))
+			pgothic_punct(attrs, text->str, start, end, size,
+			              r.spc_100pt / 100.0 * ts->scale);
 		if (r.baseline_pct1k)
 			insert_attr(attrs, pango_attr_rise_new(draw_pango_units(
 			            r.baseline_pct1k / 100000.0 *
@@ -649,6 +840,15 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		pango_layout_set_tabs(pl->layout, tabs);
 		pango_tab_array_free(tabs);
 	}
+	/* a hanging mark is at most an em of the paragraph's largest size */
+	if (ppr.hanging_punct && ppr.algn != DML_ALGN_JUST && ppr.algn != DML_ALGN_DIST) {
+		double room = 0;
+		for (int i = 0; i < pl->n_spans; i++)
+			if (pl->spans[i].size_pt > room)
+				room = pl->spans[i].size_pt;
+		hang_rebreak(pl, pl->bullet && indent > 0 ? indent :
+		             !pl->bullet ? indent : 0, room + 1);
+	}
 	/* spacing; a percentage is of the 1.2 em line of the first run */
 	if (ppr.set & DML_P_LNSPC) {
 		if (ppr.ln_spc.pts)
@@ -729,8 +929,16 @@ line_x(const para_lay *pl, const PangoRectangle *logical)
 	double origin = pl->rtl ? 0 : pl->x_pt;
 	double lw = logical->width / (double) PANGO_SCALE;
 
-	if (!pl->wrap_none)
-		return origin + logical->x / (double) PANGO_SCALE;
+	if (!pl->wrap_none) {
+		double x = origin + logical->x / (double) PANGO_SCALE;
+		/* centred and right lines: in the box, not in the room added
+		 * for hanging marks */
+		if (pl->algn == DML_ALGN_CTR)
+			x -= pl->hang_room / 2;
+		else if (pl->algn == DML_ALGN_R)
+			x -= pl->hang_room;
+		return x;
+	}
 	if (pl->algn == DML_ALGN_CTR)
 		return origin + (pl->width_pt - lw) / 2;
 	if (pl->algn == DML_ALGN_R || (pl->rtl && pl->algn != DML_ALGN_L))

@@ -60,6 +60,18 @@ test_resolve(void)
 	CHECK_INT(draw_fonts_resolve(f, "Carlito", fam, sizeof fam), DRAW_FONT_EXACT);
 	CHECK_INT(draw_fonts_resolve(f, "Meiryo", fam, sizeof fam), S2P_FONT_STANDIN);
 	CHECK_STR(fam, "Noto Sans CJK JP");
+	/* the IPA faces before Noto for the MS faces (the tests' fonts have
+	 * both), under English and Japanese names */
+	CHECK_INT(draw_fonts_resolve(f, "MS Gothic", fam, sizeof fam), S2P_FONT_METRIC);
+	CHECK_STR(fam, "IPAGothic");
+	CHECK_INT(draw_fonts_resolve(f, "\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe3\x82"
+	                             "\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", fam,
+	                             sizeof fam), S2P_FONT_STANDIN);
+	CHECK_STR(fam, "IPAPGothic");
+	/* MS PGothic's 、 is 664/1000 em, IPAPGothic's 500; its 「 narrower */
+	CHECK(draw_font_punct_extra(0x3001) > 0.163 && draw_font_punct_extra(0x3001) < 0.165);
+	CHECK(draw_font_punct_extra(0x300C) < 0);
+	CHECK(draw_font_punct_extra('a') == 0);
 	CHECK_INT(draw_fonts_resolve(f, "No Such Face", fam, sizeof fam),
 	          S2P_FONT_FALLBACK);
 	CHECK_STR(fam, "");
@@ -165,7 +177,7 @@ test_report(void)
 		CHECK_STR(r[0].used, "Carlito");
 		CHECK_INT(r[0].kind, S2P_FONT_METRIC);
 		CHECK_STR(r[1].requested, "HG Gothic");
-		CHECK(strstr(r[1].used, "CJK") != NULL);
+		CHECK(strstr(r[1].used, "CJK") != NULL || strstr(r[1].used, "IPA") != NULL);
 		CHECK_INT(r[1].kind, S2P_FONT_FALLBACK);
 		CHECK_STR(r[2].requested, "Segoe UI");
 	}

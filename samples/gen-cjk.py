@@ -1,0 +1,125 @@
+#!/usr/bin/env python3
+"""Generate samples/cjk.pptx, the deck for Japanese text as PowerPoint sets it.
+
+Usage:  python3 samples/gen-cjk.py [--out DIR]
+
+Standard library only; deterministic output. The package builders come
+from gen-samples.py, loaded with importlib. Boxes are outlined. Slides:
+
+ 1. faces and links: text in MS PGothic (drawn in IPAPGothic, its
+    punctuation 、。「」 set at MS PGothic's widths) beside MS Gothic
+    (IPAGothic, full and half em); a Latin run whose a:latin is the
+    theme's +mn-ea with lang en-US and altLang ja-JP (the theme's Jpan
+    face, not Calibri); hyperlinks: one with its own solidFill and
+    u="none" (PowerPoint draws it in the theme's hlink colour,
+    underlined), one with the hlinkClr val="tx" extension (the text's
+    own colour, underlined)
+ 2. hanging punctuation: narrow boxes whose lines end where 、 or 。 falls
+    just past the right edge; with hangingPunct="1" the mark hangs into
+    the margin (the line keeps its last character), with "0" the last
+    character moves to the next line with it
+"""
+
+import argparse
+import importlib.util
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+_spec = importlib.util.spec_from_file_location("gen_samples", HERE / "gen-samples.py")
+G = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(G)
+
+elem, srgb, solid, xfrm, escape = G.elem, G.srgb, G.solid, G.xfrm, G.escape
+
+PGOTHIC = "ＭＳ Ｐゴシック"
+GOTHIC = "ＭＳ ゴシック"
+HLINK_EXT = ('<a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}">'
+             '<ahyp:hlinkClr xmlns:ahyp="http://schemas.microsoft.com/office/drawing/2018/'
+             'hyperlinkcolor" val="tx"/></a:ext></a:extLst>')
+
+
+def jrun(text, ea=PGOTHIC, latin=None, sz=16, lang="ja-JP", alt_lang=None, color=None,
+         u=None, link=None):
+    """A run with east-asian face @ea; @link: (rId, keep text colour)."""
+    props = (solid(color) if color else "")
+    props += elem("a:latin", typeface=latin) if latin else ""
+    props += elem("a:ea", typeface=ea) if ea else ""
+    if link:
+        rid, keep = link
+        props += elem("a:hlinkClick", HLINK_EXT if keep else "", **{"r:id": rid})
+    rpr = elem("a:rPr", props, lang=lang, altLang=alt_lang, sz=int(sz * 100), u=u,
+               dirty="0")
+    return f"<a:r>{rpr}<a:t>{escape(text)}</a:t></a:r>"
+
+
+def para(*runs, **ppr):
+    pp = elem("a:pPr", "", **ppr)
+    return "<a:p>" + pp + "".join(runs) + '<a:endParaRPr lang="ja-JP"/></a:p>'
+
+
+def box(name, x, y, cx, cy, paras):
+    return G.textbox(name, xfrm(x, y, cx, cy), paras, ln=G.outlined())
+
+
+def label(text, x, y, cx):
+    return G.label(text, x, y, cx, 300000, sz=12, algn="l")
+
+
+def slide_faces(d):
+    s = d.slide("titleOnly").add(G.slide_title("Japanese faces and links", sz=28))
+    text = "句読点、括弧「かぎ」と。ポップアップ（例）：ABC 123"
+    s.add(label("MS PGothic (IPAPGothic), then MS Gothic (IPAGothic)", 400000, 1150000,
+                5600000),
+          box("Faces", 400000, 1500000, 5600000, 1300000,
+              [para(jrun(text, latin=PGOTHIC)), para(jrun(text, ea=GOTHIC, latin=GOTHIC))]))
+    s.add(label("a:latin +mn-ea, lang en-US altLang ja-JP: the theme's Jpan face", 400000,
+                3100000, 5600000),
+          box("AltLang", 400000, 3450000, 5600000, 900000,
+              [para(jrun("OWASP Top 10 Web", ea="+mn-ea", latin="+mn-ea", lang="en-US",
+                         alt_lang="ja-JP")),
+               para(jrun("OWASP Top 10 Web", ea="+mn-ea", lang="en-US"))]))
+    red = srgb("C00000")
+    link_own = jrun("solidFill tx1, u=none", latin=PGOTHIC, u="none", lang="en-US",
+                    color=G.scheme("tx1"), link=(s.rel("hyperlink", "https://example.org/a",
+                                                       external=True), False))
+    link_tx = jrun("hlinkClr tx: red", latin=PGOTHIC, lang="en-US", color=red,
+                   link=(s.rel("hyperlink", "https://example.org/b", external=True), True))
+    s.add(label("links: theme hlink colour over the run's own; hlinkClr tx keeps it",
+                6400000, 1150000, 5400000),
+          box("Links", 6400000, 1500000, 5400000, 1300000,
+              [para(jrun("リンク："), link_own), para(jrun("リンク："), link_tx)]))
+
+
+def slide_hanging(d):
+    s = d.slide("titleOnly").add(G.slide_title("Hanging punctuation", sz=28))
+    text = "あいうえおかきくけこ、さしすせそたちつてと。なにぬねの"
+    # ten 16 pt characters to a line: the box is 10 em plus the insets
+    cx = 10 * 16 * 12700 + 2 * 91440
+    for i, (hang, title) in enumerate([("1", "hangingPunct 1: 、 and 。 hang"),
+                                      ("0", "hangingPunct 0: they take a character along")]):
+        x = 400000 + i * 5800000
+        s.add(label(title, x, 1150000, 5400000),
+              box("Hang" + hang, x, 1500000, cx, 1500000,
+                  [para(jrun(text, ea=GOTHIC, latin=GOTHIC), hangingPunct=hang)]))
+
+
+def deck_cjk():
+    d = G.Deck("Japanese text")
+    slide_faces(d)
+    slide_hanging(d)
+    return d
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=HERE,
+                        help="output directory (default: the script's directory)")
+    args = parser.parse_args()
+    with G.using_flavor(G.TRANSITIONAL):
+        data = G.zip_bytes(deck_cjk().build())
+    (args.out / "cjk.pptx").write_bytes(data)
+    print(f"wrote {args.out / 'cjk.pptx'}")
+
+
+if __name__ == "__main__":
+    main()
