@@ -13,6 +13,11 @@ Slides:
      radial gradient: built in EMU user space, pixman's 16.16 fixed-point
      evaluation lost them and thin ones came out transparent, only their
      top and bottom rows of pixels painted (portfolio-ml-fa, slide 14)
+  2  the same line at 9.5, 10, 11 and 16 pt in boxes half way between its
+     width at the nominal size and at PowerPoint's (sizes on a 1/600 inch
+     grid: 9.48, 9.96, 11.04, 15.96 pt): "here" stays on the first line at
+     9.5, 10 and 16 pt and wraps at 11 pt, as in PowerPoint (owasp2017-en and
+     -gm-hidden broke paragraphs a word early)
 """
 
 import argparse
@@ -44,11 +49,34 @@ def far_gradients(s):
                    fill=radial, ln=gs.line(fill=gs.no_fill())))
 
 
+# Widths of GRID_LINE in Liberation Sans (Arial's metrics), no kerning,
+# at the nominal size and at PowerPoint's grid size, in points: measured
+# with hb-shape; the boxes sit half way between the two.
+GRID_LINE = ("PowerPoint sets text on a grid of one six-hundredth of an inch, "
+             "so this line ends here")
+GRID_WIDTHS = {9.5: (354.348, 353.602), 10: (372.998, 371.506),
+               11: (410.298, 411.790), 16: (596.797, 595.305)}
+
+
+def grid_sizes(s):
+    """Slide 2: lines that break differently at the nominal and grid sizes."""
+    y = 1300000
+    for size, (nominal, grid) in GRID_WIDTHS.items():
+        cx = round((nominal + grid) / 2 * 12700)
+        s.add(gs.textbox(f"{size} pt", gs.xfrm(600000, y, cx, 900000),
+                         [gs.para(gs.run(GRID_LINE + " and goes on below.", sz=size,
+                                         font="Arial"))],
+                         ln=gs.outlined(), insets=(0, 0, 0, 0), anchor="t"))
+        y += 1200000
+
+
 def build():
     with gs.using_flavor(gs.TRANSITIONAL):
         d = gs.Deck("slides2png regression samples")
         far_gradients(d.slide("titleOnly").add(
             gs.slide_title("Thin gradient boxes", sz=28)))
+        grid_sizes(d.slide("titleOnly").add(
+            gs.slide_title("Text sizes on a 1/600 inch grid", sz=28)))
         return gs.zip_bytes(d.build())
 
 
