@@ -18,6 +18,10 @@ Slides:
      grid: 9.48, 9.96, 11.04, 15.96 pt): "here" stays on the first line at
      9.5, 10 and 16 pt and wraps at 11 pt, as in PowerPoint (owasp2017-en and
      -gm-hidden broke paragraphs a word early)
+  3  Han characters in runs marked English (lang en-US, no ea face): the face
+     drawing them is fontconfig's choice, which followed the user's locale
+     (LANG, FC_LANG) until the renderer fixed fontconfig's default language
+     (owasp2017-ja's English-marked Japanese changed with LANG=ko_KR)
 """
 
 import argparse
@@ -70,6 +74,13 @@ def grid_sizes(s):
         y += 1200000
 
 
+def han_in_english(s):
+    """Slide 3: characters whose Japanese, Korean and Chinese forms differ."""
+    s.add(gs.textbox("Han", gs.xfrm(600000, 1400000, 10800000, 3000000),
+                     [gs.para(gs.run("直 骨 今 角 海 者 写 免 化 次 述 刃 (lang en-US)", sz=40)),
+                      gs.para(gs.run("English run: 令 曜 閉 歴 将 器 近", sz=40))]))
+
+
 def build():
     with gs.using_flavor(gs.TRANSITIONAL):
         d = gs.Deck("slides2png regression samples")
@@ -77,6 +88,8 @@ def build():
             gs.slide_title("Thin gradient boxes", sz=28)))
         grid_sizes(d.slide("titleOnly").add(
             gs.slide_title("Text sizes on a 1/600 inch grid", sz=28)))
+        han_in_english(d.slide("titleOnly").add(
+            gs.slide_title("Han characters in English runs", sz=28)))
         return gs.zip_bytes(d.build())
 
 

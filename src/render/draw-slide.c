@@ -17,6 +17,12 @@
 void
 draw_global_init(void)
 {
+	/* fontconfig adds the language of the environment (FC_LANG, LC_ALL,
+	 * LC_CTYPE, LANG) to every font request, so the face drawing text
+	 * the deck's own languages do not settle (an English run holding
+	 * Han characters) followed the user's locale. Output must not:
+	 * fontconfig reads it once, at its first request, and gets "en". */
+	setenv("FC_LANG", "en", 1);
 	FcInit();
 	/* libtiff reports through process-wide handlers: silence them once,
 	 * here; decode failures become diagnostics */

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # determinism.sh: one sample deck must give byte-identical PNGs (and the
 # same stdout) whatever -j is and whatever the locale is (LC_ALL=C against
-# de_DE.UTF-8, or C.UTF-8 where that is not installed).  Hidden slides are
+# de_DE.UTF-8, or C.UTF-8 where that is not installed, with LANG=ko_KR and
+# FC_LANG=ko, which fontconfig reads).  Hidden slides are
 # included so every slide is covered.
 # Usage: determinism.sh SLIDES2PNG SOURCE_DIR WORK_DIR DECK_NAME
 set -u
@@ -34,7 +35,14 @@ render()
 	local tag=$1 loc=$2
 	shift 2
 	fresh_dir "$WORK/$tag"
-	LC_ALL=$loc run_cli "$WORK/$tag" "$WORK/$tag-run" "$DECK" --hidden "$@"
+	# the second locale also names a language fontconfig would prefer
+	# for text the deck's languages do not settle
+	if [ "$loc" = C ]; then
+		LC_ALL=$loc run_cli "$WORK/$tag" "$WORK/$tag-run" "$DECK" --hidden "$@"
+	else
+		LC_ALL=$loc LANG=ko_KR.UTF-8 FC_LANG=ko run_cli "$WORK/$tag" \
+			"$WORK/$tag-run" "$DECK" --hidden "$@"
+	fi
 	expect_rc "$NAME ($tag: LC_ALL=$loc $*)" 0 "$WORK/$tag-run"
 	expect_no_tmp "$NAME ($tag)" "$WORK/$tag"
 }
