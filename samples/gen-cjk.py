@@ -20,7 +20,6 @@ from gen-samples.py, loaded with importlib. Boxes are outlined. Slides:
     character moves to the next line with it
 """
 
-import argparse
 import importlib.util
 from pathlib import Path
 
@@ -111,14 +110,7 @@ def deck_cjk():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=HERE,
-                        help="output directory (default: the script's directory)")
-    args = parser.parse_args()
-    with G.using_flavor(G.TRANSITIONAL):
-        data = G.zip_bytes(deck_cjk().build())
-    (args.out / "cjk.pptx").write_bytes(data)
-    print(f"wrote {args.out / 'cjk.pptx'}")
+    G.generator_main(__doc__, "cjk.pptx", deck_cjk, HERE)
 
 
 if __name__ == "__main__":

@@ -31,7 +31,6 @@ Slides:
      with per-glyph positions and with realized advances
 """
 
-import argparse
 import importlib.util
 import math
 import struct
@@ -388,14 +387,7 @@ def deck_emfplus():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=HERE,
-                        help="output directory (default: the script's directory)")
-    args = parser.parse_args()
-    with gs.using_flavor(gs.TRANSITIONAL):
-        data = gs.zip_bytes(deck_emfplus().build())
-    (args.out / "emfplus.pptx").write_bytes(data)
-    print(f"wrote {args.out / 'emfplus.pptx'}")
+    gs.generator_main(__doc__, "emfplus.pptx", deck_emfplus, HERE)
 
 
 if __name__ == "__main__":

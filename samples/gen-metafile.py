@@ -31,7 +31,6 @@ Slides:
      EMR_TRANSPARENTBLT (a key colour left out, stretched and cropped)
 """
 
-import argparse
 import importlib.util
 import math
 import struct
@@ -520,14 +519,7 @@ def deck_metafile():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=HERE,
-                        help="output directory (default: the script's directory)")
-    args = parser.parse_args()
-    with gs.using_flavor(gs.TRANSITIONAL):
-        data = gs.zip_bytes(deck_metafile().build())
-    (args.out / "metafile.pptx").write_bytes(data)
-    print(f"wrote {args.out / 'metafile.pptx'}")
+    gs.generator_main(__doc__, "metafile.pptx", deck_metafile, HERE)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ written for this deck. Slides:
     alignment inside it) beside the same text without it
 """
 
-import argparse
 import importlib.util
 from pathlib import Path
 
@@ -183,14 +182,7 @@ def deck_rtl():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=HERE,
-                        help="output directory (default: the script's directory)")
-    args = parser.parse_args()
-    with G.using_flavor(G.TRANSITIONAL):
-        data = G.zip_bytes(deck_rtl().build())
-    (args.out / "rtl.pptx").write_bytes(data)
-    print(f"wrote {args.out / 'rtl.pptx'}")
+    G.generator_main(__doc__, "rtl.pptx", deck_rtl, HERE)
 
 
 if __name__ == "__main__":

@@ -1749,6 +1749,21 @@ def other_generators():
 # main
 # ---------------------------------------------------------------------------
 
+def generator_main(doc, name, deck_fn, default_out):
+    """The command line of a one-deck generator (samples/gen-<topic>.py):
+    --out DIR, then DIR/name written from deck_fn() (a Deck) in the
+    transitional flavour."""
+    parser = argparse.ArgumentParser(description=doc.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=default_out,
+                        help="output directory (default: the script's directory)")
+    args = parser.parse_args()
+    with using_flavor(TRANSITIONAL):
+        data = zip_bytes(deck_fn().build())
+    (args.out / name).write_bytes(data)
+    print(f"wrote {args.out / name}")
+
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path(__file__).resolve().parent,

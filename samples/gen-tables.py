@@ -22,7 +22,6 @@ style of the deck's own. Slides:
  12. a table in a rotated group and a table in a flipped group
 """
 
-import argparse
 import importlib.util
 from pathlib import Path
 
@@ -338,14 +337,7 @@ def deck_tables():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=HERE,
-                        help="output directory (default: the script's directory)")
-    args = parser.parse_args()
-    with G.using_flavor(G.TRANSITIONAL):
-        data = G.zip_bytes(deck_tables().build())
-    (args.out / "tables.pptx").write_bytes(data)
-    print(f"wrote {args.out / 'tables.pptx'}")
+    G.generator_main(__doc__, "tables.pptx", deck_tables, HERE)
 
 
 if __name__ == "__main__":

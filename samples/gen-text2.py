@@ -23,7 +23,6 @@ guides mark the positions the text should line up with. Slides:
     palt) beside MS Gothic (full-width)
 """
 
-import argparse
 import importlib.util
 from pathlib import Path
 
@@ -202,14 +201,7 @@ def deck_text2():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--out", type=Path, default=HERE,
-                        help="output directory (default: the script's directory)")
-    args = parser.parse_args()
-    with G.using_flavor(G.TRANSITIONAL):
-        data = G.zip_bytes(deck_text2().build())
-    (args.out / "text-advanced.pptx").write_bytes(data)
-    print(f"wrote {args.out / 'text-advanced.pptx'}")
+    G.generator_main(__doc__, "text-advanced.pptx", deck_text2, HERE)
 
 
 if __name__ == "__main__":
