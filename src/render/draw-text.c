@@ -592,6 +592,8 @@ hang_rebreak(para_lay *pl, double indent, double room)
 	lines = pango_layout_get_lines_readonly(l);
 	for (GSList *p = lines ? lines->next : NULL; p; p = p->next, k++) {
 		const PangoLayoutLine *line = p->data;
+		if (line->start_index == off[n])
+			break; /* the empty line after a final newline */
 		if (k >= nb || off[breaks[k]] != line->start_index)
 			same = 0;
 	}
@@ -649,6 +651,21 @@ fx_span_add(const text_state *ts, para_lay *pl, const dml_rpr *r, int start,
 	pl->fx[pl->n_fx++] = (fx_span) { start, end, e, ph };
 }
 
+/* 1 if @para's last line is the empty one after a trailing a:br: no
+ * text follows its last line break (empty runs may). */
+static int
+ends_in_break(const dml_para *para)
+{
+	for (uint32_t i = para->n_runs; i-- > 0;) {
+		const dml_run *run = &para->runs[i];
+		if (run->kind == DML_RUN_BREAK)
+			return 1;
+		if (run->kind != DML_RUN_TEXT || (run->text && run->text[0]))
+			return 0;
+	}
+	return 0;
+}
+
 /* Build the pango layout of one paragraph. */
 static void
 para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
@@ -664,7 +681,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 	size_t base;
 
 	memset(pl, 0, sizeof *pl);
-	pl->spans = s2p_calloc_array(para->n_runs ? para->n_runs : 1, sizeof *pl->spans);
+	pl->spans = s2p_calloc_array(para->n_runs + 1, sizeof *pl->spans);
 	pl->fx = s2p_calloc_array(para->n_runs ? para->n_runs : 1, sizeof *pl->fx);
 	first = ppr.def_rpr;
 	pl->rtl = ppr.rtl;
@@ -789,6 +806,18 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		resolve_rpr_overlay(&r, &para->end_rpr);
 		first = r;
 		first_size = scaled_size(ts, r.sz_100pt);
+	}
+	/* PowerPoint keeps the empty line after a trailing a:br (it counts
+	 * in the height, owasp2017-ja slide 15); pango ends the line at a
+	 * final U+2028 with none after it, but starts an empty one after a
+	 * final newline. The line is as high as the paragraph's end mark. */
+	if (ends_in_break(para)) {
+		dml_rpr r = ppr.def_rpr;
+		resolve_rpr_overlay(&r, &para->end_rpr);
+		g_string_append_c(text, '\n');
+		if (pl->spans)
+			pl->spans[pl->n_spans++] = (size_span) { (int) text->len,
+			        (int) text->len, scaled_size(ts, r.sz_100pt) };
 	}
 	pl->empty_size = first_size;
 	mar_l = ppr.mar_l / (double) EMU_PER_PT;
