@@ -19,12 +19,16 @@ written for this deck. Slides:
     whose metric clones have no Arabic, draw it with Amiri, as does a
     face nobody has; Liberation Sans (Arial Unicode MS in PowerPoint) and
     IRANSans with Noto Sans Arabic; B Nazanin with Nazli; the spaces
-    between Persian words are the cs face's; the digits of fa-IR runs are
-    Persian ones, those of en-US runs stay
+    between Persian words are the cs face's; the digits of fa-IR runs in
+    a B-series face (B Nazanin) are Persian ones (the face has Persian
+    glyphs at 0-9), those of fa-IR runs in Arial and of en-US runs stay
  3. text boxes: bodyPr rtlCol="1" with numCol 2 (the first column on the
     right), rtlCol="0" beside it; anchorCtr="1" (the block of short
     left-aligned lines centred across the box, the lines keeping their
     alignment inside it) beside the same text without it
+ 4. bullets and numbers: in a left-to-right paragraph aligned right (and
+    in a right-to-left one aligned left) the bullet stays the indent's
+    width before the text's first line, moving with it
 """
 
 import importlib.util
@@ -134,7 +138,8 @@ def slide_faces(d):
             ("a:cs a face nobody has (Amiri)", dict(cs="No Such Face")),
             ("a:latin and a:cs Arial, a Latin word between",
              dict(latin="Arial", cs="Arial")),
-            ("digits: fa-IR 2024 (Persian digits), en-US 2024", dict(cs="Arial"))]
+            ("digits: fa-IR in B Nazanin (Persian), fa-IR in Arial, en-US",
+             dict(cs="B Nazanin"))]
     for i, (text, faces) in enumerate(rows):
         xx = x + (i // 5) * (cx + 200000)
         yy = y + (i % 5) * (cy + 470000)
@@ -145,6 +150,7 @@ def slide_faces(d):
                     frun(" " + FA_SHORT, sz=14, **faces)]
         if i == 8:
             runs = [frun(FA_SHORT + " 2024 ", sz=14, **faces),
+                    frun("2024 ", sz=14, cs="Arial"),
                     frun("2024", sz=14, lang="en-US", **faces)]
         s.add(label(text, xx, yy - 300000, cx),
               box("Face", xx, yy, cx, cy, [p(*runs, rtl="1", algn="r")]))
@@ -173,11 +179,34 @@ def slide_boxes(d):
           box("no anchorCtr", col[1], y2, cx, cy, short, anchorCtr="0", anchor="ctr"))
 
 
+def slide_bullets(d):
+    s = d.slide("titleOnly").add(G.slide_title("Bullets and numbers", sz=28))
+    cx, cy = 5500000, 1900000
+    col = (400000, 6300000)
+    y1 = 1500000
+    mar, ind = str(int(0.4 * IN)), str(-int(0.25 * IN))
+    # Persian lines in a left-to-right paragraph aligned right: the bullet
+    # moves with the text (owasp2017-fa's "about OWASP" list)
+    ltr = [p(frun(FA_SHORT), bullet="•", rtl="0", algn="r", marL=mar, indent=ind),
+           p(frun(FA_LONG), bullet="•", rtl="0", algn="r", marL=mar, indent=ind),
+           p(frun(FA_SHORT), bullet="•", rtl="0", algn="ctr", marL=mar, indent=ind)]
+    rtl = [p(frun(FA_SHORT), bullet="•", rtl="1", algn="l", marL=mar, indent=ind),
+           p(frun(FA_LONG), bullet="•", rtl="1", algn="l", marL=mar, indent=ind),
+           p(frun(FA_SHORT), bullet="•", rtl="1", algn="ctr", marL=mar, indent=ind)]
+    s.add(label('rtl="0" algn="r", "r", "ctr": bullets before the text', col[0],
+                y1 - 300000, cx),
+          box("LTR right", col[0], y1, cx, cy, ltr),
+          label('rtl="1" algn="l", "l", "ctr": bullets after the text', col[1],
+                y1 - 300000, cx),
+          box("RTL left", col[1], y1, cx, cy, rtl))
+
+
 def deck_rtl():
     d = G.Deck("Right-to-left text")
     slide_paragraphs(d)
     slide_faces(d)
     slide_boxes(d)
+    slide_bullets(d)
     return d
 
 

@@ -50,7 +50,8 @@ typedef struct para_lay {
 	double hang_room;         /* width added for hanging marks (points) */
 	/* bullet */
 	PangoLayout *bullet;
-	double bullet_x;
+	double bullet_x;          /* its start, as x_pt */
+	double text_x;            /* the first line's start beside it, as x_pt */
 } para_lay;
 
 typedef struct text_state {
@@ -417,14 +418,28 @@ tab_array(text_state *ts, const dml_ppr *ppr, double x_pt, double box_w,
 
 #define RLM "\xe2\x80\x8f" /* U+200F RIGHT-TO-LEFT MARK */
 
-/* 1 if PowerPoint shows the digits of a run in language @lang as Persian
- * ones: it does for fa-IR runs (owasp2017-fa: "10" drawn as U+06F1
- * U+06F0), while en-US runs beside them keep theirs. */
+/*
+ * 1 if PowerPoint shows the digits 0-9 of run @r as Persian ones. The
+ * digits of a Persian (fa) run are drawn in its complex-script face, and
+ * the Persian faces of the B series (B Nazanin, B Lotus ...) and the
+ * "FaNum" builds of others have Persian glyphs at 0-9: owasp2017-fa draws
+ * "10" in a fa-IR run with a:cs B Nazanin as U+06F1 U+06F0, while fa-IR
+ * runs in Liberation Sans or the theme's Arial (its "8.0", "2013") and
+ * en-US runs keep their digits. The stand-ins have Latin digits there.
+ */
 static int
-persian_digits(const char *lang)
+persian_digits(text_state *ts, const dml_rpr *r)
 {
-	return lang && g_ascii_strncasecmp(lang, "fa", 2) == 0 &&
-	       (lang[2] == 0 || lang[2] == '-' || lang[2] == '_');
+	const char *lang = r->lang, *cs;
+
+	if (!lang || g_ascii_strncasecmp(lang, "fa", 2) != 0 ||
+	    (lang[2] != 0 && lang[2] != '-' && lang[2] != '_'))
+		return 0;
+	cs = draw_font_face(ts->dc, r, r->cs ? r->cs : "+mn-cs");
+	if (!cs)
+		return 0;
+	return (cs[0] == 'B' && cs[1] == ' ' && g_ascii_isupper(cs[2])) ||
+	       strstr(cs, "FaNum") != NULL;
 }
 
 /* Append @t with 0-9 as the extended Arabic-Indic digits U+06F0..U+06F9. */
@@ -730,7 +745,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 			g_string_append(text, up);
 			g_free(up);
 		}
-		else if (persian_digits(r.lang))
+		else if (persian_digits(ts, &r))
 			append_persian_digits(text, t);
 		else
 			g_string_append(text, t);
@@ -848,9 +863,11 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 	if (pl->bullet) {
 		pl->bullet_x = mar_l + indent;
 		pl->x_pt = mar_l;
+		pl->text_x = mar_l;
 		if (indent > 0) {
 			pl->x_pt = mar_l;
 			pl->bullet_x = mar_l;
+			pl->text_x = mar_l + indent;
 			pango_layout_set_indent(pl->layout, draw_pango_units(indent));
 		}
 	}
@@ -986,6 +1003,32 @@ line_x(const para_lay *pl, const PangoRectangle *logical)
 	if (pl->algn == DML_ALGN_R || (pl->rtl && pl->algn != DML_ALGN_L))
 		return origin + pl->width_pt - lw;
 	return origin + logical->x / (double) PANGO_SCALE;
+}
+
+/*
+ * Where the bullet of @pl starts, from the column's left edge, its first
+ * line starting at @x with pango extents @logical. On a line aligned to
+ * the paragraph's start side it is at bullet_x (from the right when
+ * rtl: the bullet's right edge there). On a line aligned to the other
+ * side or centred, PowerPoint keeps it the indent's width before the
+ * text, moving with it (owasp2017-fa: bullets of right-aligned Persian
+ * lines in left-to-right paragraphs just left of the text).
+ */
+static double
+bullet_x(const para_lay *pl, double x, const PangoRectangle *logical)
+{
+	PangoRectangle bl;
+	double bw, lw = logical->width / (double) PANGO_SCALE, gap;
+	int at_start = pl->algn == DML_ALGN_JUST || pl->algn == DML_ALGN_DIST ||
+	               pl->algn == (pl->rtl ? DML_ALGN_R : DML_ALGN_L);
+
+	pango_layout_get_extents(pl->bullet, NULL, &bl);
+	bw = bl.width / (double) PANGO_SCALE;
+	if (at_start || pl->wrap_none)
+		return pl->rtl ? pl->box_w - pl->bullet_x - bw : pl->bullet_x;
+	/* the text's start is indent's width from the bullet's */
+	gap = fabs(pl->text_x - pl->bullet_x);
+	return pl->rtl ? x + lw + gap - bw : x - gap;
 }
 
 /*
@@ -1129,15 +1172,7 @@ flow_lines(draw_ctx *dc, para_lay *pls, uint32_t n, const text_cols *c,
 						line_fx_path(cr, pl, line, cx + x, top + y, want);
 				}
 				else if (first_line && pl->bullet) {
-					double bx = pl->bullet_x;
-					if (pl->rtl) {
-						/* mirrored: the bullet's right edge at
-						 * bullet_x from the right */
-						PangoRectangle bl;
-						pango_layout_get_extents(pl->bullet, NULL, &bl);
-						bx = pl->box_w - pl->bullet_x -
-						     bl.width / (double) PANGO_SCALE;
-					}
+					double bx = bullet_x(pl, x, &logical);
 					cairo_move_to(cr, cx + bx, top + y);
 					pango_cairo_show_layout_line(cr,
 					        pango_layout_get_line_readonly(pl->bullet, 0));
