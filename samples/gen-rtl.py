@@ -28,7 +28,11 @@ written for this deck. Slides:
     alignment inside it) beside the same text without it
  4. bullets and numbers: in a left-to-right paragraph aligned right (and
     in a right-to-left one aligned left) the bullet stays the indent's
-    width before the text's first line, moving with it
+    width before the text's first line, moving with it; numbers of
+    right-to-left paragraphs read right to left (".1"), with Persian
+    digits where the first run's face has them (B Nazanin), and the
+    letter schemes arabic1Minus (alphabetical), arabic2Minus (abjad),
+    hebrew2Minus
 """
 
 import importlib.util
@@ -62,9 +66,11 @@ def frun(text, sz=16, latin=None, cs=None, lang="fa-IR", b=None, color=None):
     return f"<a:r>{rpr}<a:t>{escape(text)}</a:t></a:r>"
 
 
-def p(*runs, bullet=None, **ppr):
-    """A paragraph: pPr attributes (rtl, algn, marL, indent ...) and runs."""
-    kids = elem("a:buChar", char=bullet) if bullet else "<a:buNone/>"
+def p(*runs, bullet=None, autonum=None, start=None, **ppr):
+    """A paragraph: pPr attributes (rtl, algn, marL, indent ...) and runs;
+    a bullet character or an auto-number scheme."""
+    kids = elem("a:buChar", char=bullet) if bullet else \
+        elem("a:buAutoNum", type=autonum, startAt=start) if autonum else "<a:buNone/>"
     end = elem("a:endParaRPr", lang="fa-IR", sz=1600, dirty="0")
     return "<a:p>" + elem("a:pPr", kids, **ppr) + "".join(runs) + end + "</a:p>"
 
@@ -199,6 +205,25 @@ def slide_bullets(d):
           label('rtl="1" algn="l", "l", "ctr": bullets after the text', col[1],
                 y1 - 300000, cx),
           box("RTL left", col[1], y1, cx, cy, rtl))
+    # numbers of right-to-left paragraphs: read right to left (the period
+    # on the left), in the first run's digits; Arabic and Hebrew letters
+    y2 = 4200000
+    num = dict(rtl="1", algn="r", marL=mar, indent=ind)
+    nums = [p(frun(FA_SHORT, sz=14, cs="B Nazanin"), autonum="arabicPeriod", **num),
+            p(frun(FA_SHORT, sz=14, cs="B Nazanin"), autonum="arabicPeriod", **num),
+            p(frun(FA_SHORT, sz=14, cs="Arial"), autonum="arabicParenR", start="9", **num),
+            p(frun(FA_SHORT, sz=14, cs="Arial"), autonum="arabicParenR", **num)]
+    letters = [p(frun(FA_SHORT, sz=14), autonum="arabic1Minus", start="3", **num),
+               p(frun(FA_SHORT, sz=14), autonum="arabic2Minus", start="3", **num),
+               p(frun(FA_SHORT, sz=14), autonum="alphaLcPeriod", start="3", **num),
+               p(frun("\u05e9\u05dc\u05d5\u05dd", sz=14, lang="he-IL"),
+                 autonum="hebrew2Minus", start="2", **num)]
+    s.add(label('rtl="1" arabicPeriod in B Nazanin (Persian digits); arabicParenR '
+                'from 9 in Arial', col[0], y2 - 300000, cx),
+          box("RTL numbers", col[0], y2, cx, cy, nums),
+          label('rtl="1" from 3: arabic1Minus, arabic2Minus, alphaLcPeriod; '
+                'hebrew2Minus from 2', col[1], y2 - 300000, cx),
+          box("RTL letters", col[1], y2, cx, cy, letters))
 
 
 def deck_rtl():

@@ -7,6 +7,7 @@
  * the text fits. Works in points: user space is scaled by 12700 EMU/pt.
  */
 #include "render/draw-imp.h"
+#include "render/draw-autonum.h"
 #include "render/draw-effect.h"
 #include "render/draw-font.h"
 #include "render/draw-linebreak.h"
@@ -17,6 +18,8 @@
 #include <string.h>
 
 enum { EMU_PER_PT = 12700 };
+
+#define RLM "\xe2\x80\x8f" /* U+200F RIGHT-TO-LEFT MARK */
 
 /* A byte range of the paragraph text with its font size, for line
  * heights. */
@@ -144,56 +147,6 @@ run_color(const text_state *ts, const dml_rpr *r)
 	return c;
 }
 
-/* Format an auto-number (§20.1.10.61 ST_TextAutonumberScheme). */
-static void
-autonum_text(const char *scheme, int n, char *out, size_t size, int *unknown)
-{
-	char num[40];
-	const char *sch = scheme ? scheme : "arabicPeriod";
-	size_t k = 0;
-
-	*unknown = 0;
-	if (!strncmp(sch, "alpha", 5)) {
-		/* a..z, aa..zz, ... as PowerPoint counts */
-		int upper = !strncmp(sch + 5, "Uc", 2), reps = (n - 1) / 26 + 1;
-		char ch = (char) ((upper ? 'A' : 'a') + (n - 1) % 26);
-		for (int i = 0; i < reps && k < 20; i++)
-			num[k++] = ch;
-		num[k] = 0;
-		sch += 7;
-	}
-	else if (!strncmp(sch, "roman", 5)) {
-		static const struct { int v; const char *s; } rn[] = {
-			{ 1000, "m" }, { 900, "cm" }, { 500, "d" }, { 400, "cd" },
-			{ 100, "c" }, { 90, "xc" }, { 50, "l" }, { 40, "xl" },
-			{ 10, "x" }, { 9, "ix" }, { 5, "v" }, { 4, "iv" }, { 1, "i" } };
-		int upper = !strncmp(sch + 5, "Uc", 2), v = n > 3999 ? 3999 : n;
-		for (size_t i = 0; i < S2P_ARRAY_LEN(rn); i++)
-			while (v >= rn[i].v && k + 3 < sizeof num) {
-				for (const char *p = rn[i].s; *p; p++)
-					num[k++] = upper ? (char) (*p - 'a' + 'A') : *p;
-				v -= rn[i].v;
-			}
-		num[k] = 0;
-		sch += 7;
-	}
-	else {
-		snprintf(num, sizeof num, "%d", n);
-		if (!strncmp(sch, "arabic", 6))
-			sch += 6;
-		else
-			*unknown = 1;
-	}
-	if (!strcmp(sch, "ParenR"))
-		snprintf(out, size, "%s)", num);
-	else if (!strcmp(sch, "ParenBoth"))
-		snprintf(out, size, "(%s)", num);
-	else if (!strcmp(sch, "Plain"))
-		snprintf(out, size, "%s", num);
-	else
-		snprintf(out, size, "%s.", num);
-}
-
 static void
 utf8_append(char *out, size_t size, uint32_t cp)
 {
@@ -213,12 +166,51 @@ strncasecmp_ascii(const char *s, const char *prefix)
 	return g_ascii_strncasecmp(s, prefix, strlen(prefix));
 }
 
+/*
+ * 1 if PowerPoint shows the digits 0-9 of run @r as Persian ones. The
+ * digits of a Persian (fa) run are drawn in its complex-script face, and
+ * the Persian faces of the B series (B Nazanin, B Lotus ...) and the
+ * "FaNum" builds of others have Persian glyphs at 0-9: owasp2017-fa draws
+ * "10" in a fa-IR run with a:cs B Nazanin as U+06F1 U+06F0, while fa-IR
+ * runs in Liberation Sans or the theme's Arial (its "8.0", "2013") and
+ * en-US runs keep their digits. The stand-ins have Latin digits there.
+ */
+static int
+persian_digits(text_state *ts, const dml_rpr *r)
+{
+	const char *lang = r->lang, *cs;
+
+	if (!lang || g_ascii_strncasecmp(lang, "fa", 2) != 0 ||
+	    (lang[2] != 0 && lang[2] != '-' && lang[2] != '_'))
+		return 0;
+	cs = draw_font_face(ts->dc, r, r->cs ? r->cs : "+mn-cs");
+	if (!cs)
+		return 0;
+	return (cs[0] == 'B' && cs[1] == ' ' && g_ascii_isupper(cs[2])) ||
+	       strstr(cs, "FaNum") != NULL;
+}
+
+/* Append @t with 0-9 as the extended Arabic-Indic digits U+06F0..U+06F9. */
+static void
+append_persian_digits(GString *text, const char *t)
+{
+	for (const char *p = t; *p; p++) {
+		if (*p >= '0' && *p <= '9') {
+			/* U+06F0 + d: 0xDB 0xB0 + d in UTF-8 */
+			g_string_append_c(text, (char) 0xDB);
+			g_string_append_c(text, (char) (0xB0 + (*p - '0')));
+		}
+		else
+			g_string_append_c(text, *p);
+	}
+}
+
 /* The bullet of a paragraph: its layout (or NULL). */
 static PangoLayout *
 make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
             int lvl, double first_size)
 {
-	char text[96] = "";
+	char text[96] = "", num[80];
 	PangoLayout *l;
 	PangoFontDescription *fd;
 	PangoAttrList *attrs;
@@ -247,11 +239,24 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 			ts->counters[lvl] = ppr->bu_start_at;
 		ts->active[lvl] = 1;
 		ts->schemes[lvl] = ppr->bu_scheme;
-		autonum_text(ppr->bu_scheme, ts->counters[lvl], text, sizeof text,
-		             &unknown);
+		unknown = draw_autonum_format(ppr->bu_scheme, ts->counters[lvl],
+		                              num, sizeof num) < 0;
 		if (unknown)
 			pml_diag_add(ts->dc->diags, ts->dc->part, "numbering scheme '%s' "
 			             "drawn as arabic numbers", ppr->bu_scheme);
+		/* a right-to-left paragraph's number reads right to left too
+		 * ("1." with its period on the left); its digits are drawn as
+		 * the first run's are */
+		if (ppr->rtl)
+			g_strlcpy(text, RLM, sizeof text);
+		if (persian_digits(ts, first)) {
+			GString *g = g_string_new(NULL);
+			append_persian_digits(g, num);
+			g_strlcat(text, g->str, sizeof text);
+			g_string_free(g, TRUE);
+		}
+		else
+			g_strlcat(text, num, sizeof text);
 	}
 	else {
 		if (ppr->bullet == DML_BU_BLIP)
@@ -416,46 +421,6 @@ tab_array(text_state *ts, const dml_ppr *ppr, double x_pt, double box_w,
 	return tabs;
 }
 
-#define RLM "\xe2\x80\x8f" /* U+200F RIGHT-TO-LEFT MARK */
-
-/*
- * 1 if PowerPoint shows the digits 0-9 of run @r as Persian ones. The
- * digits of a Persian (fa) run are drawn in its complex-script face, and
- * the Persian faces of the B series (B Nazanin, B Lotus ...) and the
- * "FaNum" builds of others have Persian glyphs at 0-9: owasp2017-fa draws
- * "10" in a fa-IR run with a:cs B Nazanin as U+06F1 U+06F0, while fa-IR
- * runs in Liberation Sans or the theme's Arial (its "8.0", "2013") and
- * en-US runs keep their digits. The stand-ins have Latin digits there.
- */
-static int
-persian_digits(text_state *ts, const dml_rpr *r)
-{
-	const char *lang = r->lang, *cs;
-
-	if (!lang || g_ascii_strncasecmp(lang, "fa", 2) != 0 ||
-	    (lang[2] != 0 && lang[2] != '-' && lang[2] != '_'))
-		return 0;
-	cs = draw_font_face(ts->dc, r, r->cs ? r->cs : "+mn-cs");
-	if (!cs)
-		return 0;
-	return (cs[0] == 'B' && cs[1] == ' ' && g_ascii_isupper(cs[2])) ||
-	       strstr(cs, "FaNum") != NULL;
-}
-
-/* Append @t with 0-9 as the extended Arabic-Indic digits U+06F0..U+06F9. */
-static void
-append_persian_digits(GString *text, const char *t)
-{
-	for (const char *p = t; *p; p++) {
-		if (*p >= '0' && *p <= '9') {
-			/* U+06F0 + d: 0xDB 0xB0 + d in UTF-8 */
-			g_string_append_c(text, (char) 0xDB);
-			g_string_append_c(text, (char) (0xB0 + (*p - '0')));
-		}
-		else
-			g_string_append_c(text, *p);
-	}
-}
 
 enum { HANG_CHARS_MAX = 20000, HANG_LINES_MAX = 4096 };
 
