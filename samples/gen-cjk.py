@@ -7,7 +7,8 @@ Standard library only; deterministic output. The package builders come
 from gen-samples.py, loaded with importlib. Boxes are outlined. Slides:
 
  1. faces and links: text in MS PGothic (drawn in IPAPGothic, its
-    punctuation 、。「」 set at MS PGothic's widths) beside MS Gothic
+    punctuation 、。「」, kana and Latin letters set at MS PGothic's
+    widths) beside MS Gothic
     (IPAGothic, full and half em); a Latin run whose a:latin is the
     theme's +mn-ea with lang en-US and altLang ja-JP (the theme's Jpan
     face, not Calibri); hyperlinks: one with its own solidFill and

@@ -54,9 +54,10 @@ static const struct font_entry { const char *from, *to; int metric; } font_table
 	{ "Palatino Linotype", "P052", 1 },
 	/* the IPA faces have MS Gothic's and MS Mincho's widths (full and
 	 * half em); their proportional faces are the nearest to MS PGothic's
-	 * and MS PMincho's (owasp2017-ja: text in IPAPGothic 2 % narrower
-	 * than PowerPoint's MS PGothic, mostly 、。, made up in
-	 * draw_font_punct_extra; Noto Sans CJK JP with palt is 9 % wider) */
+	 * and MS PMincho's (owasp2017-ja: kana and punctuation in IPAPGothic
+	 * 2 % narrower than PowerPoint's MS PGothic, Latin 13 % wider, made
+	 * up in draw_font_pgothic_extra; Noto Sans CJK JP with palt is 9 %
+	 * wider) */
 	{ "MS Gothic", "IPAGothic", 1 }, { "MS PGothic", "IPAPGothic", 0 },
 	{ "MS UI Gothic", "IPAPGothic", 0 },
 	{ "MS Mincho", "IPAMincho", 1 }, { "MS PMincho", "IPAPMincho", 0 },
@@ -1058,19 +1059,97 @@ draw_font_language(draw_fonts *f, const char *lang)
 	return out;
 }
 
-/* Advances (1/1000 em) where PowerPoint's MS PGothic and IPAPGothic, its
- * stand-in, differ on punctuation: MS PGothic sets 、。，． at 664 (170/256
- * em) and ？！ at a full em where IPAPGothic has 500, 720 and 480, and
- * its brackets at half an em where IPAPGothic's are wider. */
-static const struct { uint32_t cp; int16_t ms, ipa; } pgothic_punct[] = {
-	{ 0x3001, 664, 500 }, { 0x3002, 664, 500 }, { 0xFF0C, 664, 500 },
-	{ 0xFF0E, 664, 500 }, { 0xFF1F, 1000, 720 }, { 0xFF01, 1000, 480 },
-	{ 0x300C, 500, 570 }, { 0x300D, 500, 570 }, { 0x300E, 500, 610 },
-	{ 0x300F, 500, 610 }, { 0xFF08, 500, 550 }, { 0xFF09, 500, 550 },
-	{ 0x3014, 500, 550 }, { 0x3015, 500, 550 }, { 0x3010, 500, 550 },
-	{ 0x3011, 500, 550 }, { 0x3008, 500, 650 }, { 0x3009, 500, 650 },
-	{ 0x300A, 500, 660 }, { 0x300B, 500, 660 }, { 0xFF3B, 500, 600 },
-	{ 0xFF3D, 500, 600 }, { 0xFF5B, 500, 520 }, { 0xFF5D, 500, 520 },
+/*
+ * Advances (1/1000 em) where PowerPoint's MS PGothic and IPAPGothic, its
+ * stand-in, differ, by code point: MS PGothic sets 、。，． at 664
+ * (170/256 em) and ？！ at a full em where IPAPGothic has 500, 720 and
+ * 480, its brackets at half an em where IPAPGothic's are wider; its kana
+ * are 1.2 % (katakana) to 1.6 % (hiragana) wider, each by its own amount
+ * (く 590 against 670, ウ 941 against 820), and its Latin letters and
+ * digits 11 % narrower (digits 500 against 630). MS PGothic's widths are
+ * those of the glyphs in PowerPoint's PDF of owasp2017-ja (the kana,
+ * Latin and symbols its text uses; the other characters keep
+ * IPAPGothic's), IPAPGothic's as harfbuzz shapes them with palt.
+ */
+static const struct { uint32_t cp; int16_t ms, ipa; } pgothic_widths[] = {
+	{ 0x0020, 305, 270 }, { 0x0022, 500, 338 }, { 0x0023, 500, 630 },
+	{ 0x0025, 500, 850 }, { 0x0027, 203, 193 }, { 0x0028, 305, 333 },
+	{ 0x0029, 305, 333 }, { 0x002C, 203, 264 }, { 0x002D, 500, 358 },
+	{ 0x002E, 203, 264 }, { 0x0030, 500, 630 }, { 0x0031, 500, 630 },
+	{ 0x0032, 500, 630 }, { 0x0033, 500, 630 }, { 0x0034, 500, 630 },
+	{ 0x0035, 500, 630 }, { 0x0036, 500, 630 }, { 0x0037, 500, 630 },
+	{ 0x0038, 500, 630 }, { 0x0039, 500, 630 }, { 0x003A, 203, 320 },
+	{ 0x0041, 633, 637 }, { 0x0042, 637, 659 }, { 0x0043, 664, 725 },
+	{ 0x0044, 648, 757 }, { 0x0045, 566, 595 }, { 0x0046, 551, 572 },
+	{ 0x0047, 680, 753 }, { 0x0048, 641, 750 }, { 0x0049, 246, 289 },
+	{ 0x004A, 543, 380 }, { 0x004B, 598, 646 }, { 0x004C, 539, 526 },
+	{ 0x004D, 742, 902 }, { 0x004E, 641, 760 }, { 0x004F, 707, 797 },
+	{ 0x0050, 617, 621 }, { 0x0051, 707, 797 }, { 0x0052, 625, 648 },
+	{ 0x0053, 602, 585 }, { 0x0054, 590, 599 }, { 0x0055, 641, 747 },
+	{ 0x0056, 633, 637 }, { 0x0057, 742, 928 }, { 0x0058, 602, 686 },
+	{ 0x005A, 566, 642 }, { 0x0061, 477, 550 }, { 0x0062, 496, 624 },
+	{ 0x0063, 500, 544 }, { 0x0064, 496, 624 }, { 0x0065, 500, 569 },
+	{ 0x0067, 461, 555 }, { 0x0068, 500, 607 }, { 0x0069, 211, 270 },
+	{ 0x006A, 219, 270 }, { 0x006B, 461, 518 }, { 0x006C, 211, 270 },
+	{ 0x006D, 734, 871 }, { 0x006E, 500, 604 }, { 0x006F, 508, 604 },
+	{ 0x0070, 496, 621 }, { 0x0072, 348, 370 }, { 0x0074, 352, 346 },
+	{ 0x0075, 500, 604 }, { 0x0076, 477, 486 }, { 0x0077, 648, 752 },
+	{ 0x0078, 461, 489 }, { 0x0079, 477, 492 }, { 0x007A, 457, 473 },
+	{ 0x2018, 500, 390 }, { 0x3001, 664, 500 }, { 0x3002, 664, 500 },
+	{ 0x3005, 1000, 790 }, { 0x3008, 500, 650 }, { 0x3009, 500, 650 },
+	{ 0x300A, 500, 660 }, { 0x300B, 500, 660 }, { 0x300C, 500, 570 },
+	{ 0x300D, 500, 570 }, { 0x300E, 500, 610 }, { 0x300F, 500, 610 },
+	{ 0x3010, 500, 550 }, { 0x3011, 500, 550 }, { 0x3014, 500, 550 },
+	{ 0x3015, 500, 550 }, { 0x3042, 941, 920 }, { 0x3044, 945, 930 },
+	{ 0x3046, 707, 760 }, { 0x3048, 902, 880 }, { 0x304A, 945, 910 },
+	{ 0x304B, 1000, 980 }, { 0x304C, 1000, 980 }, { 0x304D, 844, 820 },
+	{ 0x304F, 590, 670 }, { 0x3050, 816, 810 }, { 0x3051, 945, 900 },
+	{ 0x3052, 980, 950 }, { 0x3053, 797, 790 }, { 0x3054, 895, 890 },
+	{ 0x3055, 766, 820 }, { 0x3056, 883, 930 }, { 0x3057, 766, 790 },
+	{ 0x3058, 766, 800 }, { 0x3059, 961, 900 }, { 0x305A, 980, 920 },
+	{ 0x305B, 1000, 950 }, { 0x305D, 922, 870 }, { 0x305E, 961, 920 },
+	{ 0x305F, 922, 940 }, { 0x3060, 922, 950 }, { 0x3061, 863, 870 },
+	{ 0x3063, 805, 800 }, { 0x3064, 953, 940 }, { 0x3065, 957, 960 },
+	{ 0x3066, 902, 870 }, { 0x3067, 902, 910 }, { 0x3068, 766, 800 },
+	{ 0x3069, 883, 850 }, { 0x306A, 902, 950 }, { 0x306B, 941, 910 },
+	{ 0x306D, 1000, 960 }, { 0x306E, 1000, 970 }, { 0x306F, 1000, 950 },
+	{ 0x3070, 1000, 960 }, { 0x3072, 961, 940 }, { 0x3073, 961, 950 },
+	{ 0x3076, 1000, 980 }, { 0x3078, 1000, 980 }, { 0x3079, 1000, 980 },
+	{ 0x307B, 1000, 950 }, { 0x307C, 1000, 970 }, { 0x307E, 891, 840 },
+	{ 0x307F, 1000, 940 }, { 0x3081, 980, 970 }, { 0x3082, 805, 820 },
+	{ 0x3084, 1000, 920 }, { 0x3086, 980, 940 }, { 0x3087, 727, 690 },
+	{ 0x3088, 863, 830 }, { 0x3089, 805, 810 }, { 0x308A, 746, 780 },
+	{ 0x308B, 863, 830 }, { 0x308C, 1000, 980 }, { 0x308F, 1000, 970 },
+	{ 0x3092, 855, 860 }, { 0x3093, 961, 910 }, { 0x30A1, 758, 720 },
+	{ 0x30A2, 898, 870 }, { 0x30A3, 652, 650 }, { 0x30A4, 824, 760 },
+	{ 0x30A6, 941, 820 }, { 0x30A7, 742, 780 }, { 0x30A8, 895, 920 },
+	{ 0x30A9, 809, 720 }, { 0x30AA, 934, 880 }, { 0x30AB, 824, 880 },
+	{ 0x30AC, 922, 930 }, { 0x30AD, 961, 890 }, { 0x30AE, 965, 910 },
+	{ 0x30AF, 805, 800 }, { 0x30B0, 941, 900 }, { 0x30B1, 930, 880 },
+	{ 0x30B2, 961, 910 }, { 0x30B3, 797, 850 }, { 0x30B4, 891, 930 },
+	{ 0x30B5, 1000, 960 }, { 0x30B6, 1000, 970 }, { 0x30B7, 898, 880 },
+	{ 0x30B8, 898, 900 }, { 0x30B9, 902, 900 }, { 0x30BA, 965, 940 },
+	{ 0x30BB, 914, 930 }, { 0x30BC, 980, 940 }, { 0x30BD, 805, 800 },
+	{ 0x30BF, 766, 820 }, { 0x30C0, 922, 920 }, { 0x30C1, 910, 920 },
+	{ 0x30C3, 734, 710 }, { 0x30C4, 863, 840 }, { 0x30C6, 887, 910 },
+	{ 0x30C7, 961, 950 }, { 0x30C8, 648, 710 }, { 0x30C9, 707, 750 },
+	{ 0x30CA, 941, 900 }, { 0x30CB, 910, 920 }, { 0x30CD, 930, 900 },
+	{ 0x30CE, 707, 690 }, { 0x30CF, 1000, 970 }, { 0x30D0, 1000, 980 },
+	{ 0x30D1, 1000, 970 }, { 0x30D3, 863, 890 }, { 0x30D4, 863, 880 },
+	{ 0x30D5, 805, 800 }, { 0x30D6, 883, 890 }, { 0x30D7, 883, 910 },
+	{ 0x30D8, 945, 960 }, { 0x30D9, 945, 960 }, { 0x30DA, 945, 960 },
+	{ 0x30DB, 922, 920 }, { 0x30DC, 953, 930 }, { 0x30DD, 953, 930 },
+	{ 0x30DE, 902, 900 }, { 0x30DF, 668, 790 }, { 0x30E0, 977, 900 },
+	{ 0x30E1, 719, 770 }, { 0x30E2, 898, 900 }, { 0x30E3, 805, 750 },
+	{ 0x30E4, 980, 900 }, { 0x30E5, 813, 780 }, { 0x30E6, 961, 920 },
+	{ 0x30E7, 629, 690 }, { 0x30E9, 809, 850 }, { 0x30EA, 746, 750 },
+	{ 0x30EB, 1000, 990 }, { 0x30EC, 852, 810 }, { 0x30ED, 863, 880 },
+	{ 0x30EF, 941, 840 }, { 0x30F3, 863, 860 }, { 0x30F6, 777, 740 },
+	{ 0x30FC, 961, 940 }, { 0xFF01, 1000, 480 }, { 0xFF05, 1000, 980 },
+	{ 0xFF08, 500, 550 }, { 0xFF09, 500, 550 }, { 0xFF0C, 664, 500 },
+	{ 0xFF0E, 664, 500 }, { 0xFF12, 684, 660 }, { 0xFF1F, 1000, 720 },
+	{ 0xFF3B, 500, 600 }, { 0xFF3D, 500, 600 }, { 0xFF5B, 500, 520 },
+	{ 0xFF5D, 500, 520 }, { 0xFF5E, 1000, 940 },
 };
 
 int
@@ -1083,12 +1162,30 @@ draw_font_pgothic_standin(draw_ctx *dc, const dml_rpr *r)
 	return kind != DRAW_FONT_EXACT && strcasecmp(fam, "IPAPGothic") == 0;
 }
 
-double
-draw_font_punct_extra(uint32_t cp)
+int
+draw_font_pgothic_latin(draw_ctx *dc, const dml_rpr *r)
 {
-	for (size_t i = 0; i < S2P_ARRAY_LEN(pgothic_punct); i++)
-		if (pgothic_punct[i].cp == cp)
-			return (pgothic_punct[i].ms - pgothic_punct[i].ipa) / 1000.0;
+	char fam[NAME_MAX_BYTES];
+	const char *latin = draw_font_face(dc, r, r->latin ? r->latin : "+mn-lt");
+	int kind = draw_fonts_resolve(dc->w->fonts, latin, fam, sizeof fam);
+
+	return kind != DRAW_FONT_EXACT && strcasecmp(fam, "IPAPGothic") == 0;
+}
+
+double
+draw_font_pgothic_extra(uint32_t cp)
+{
+	size_t lo = 0, hi = S2P_ARRAY_LEN(pgothic_widths);
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+		if (pgothic_widths[mid].cp < cp)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo < S2P_ARRAY_LEN(pgothic_widths) && pgothic_widths[lo].cp == cp)
+		return (pgothic_widths[lo].ms - pgothic_widths[lo].ipa) / 1000.0;
 	return 0;
 }
 

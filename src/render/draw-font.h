@@ -58,9 +58,10 @@ struct _FcConfig *draw_fonts_config(const draw_fonts *f);
 int draw_font_segment(const char *text, int len);
 
 /* How much wider (em; < 0: narrower) MS PGothic sets @cp than
- * IPAPGothic, its stand-in (see draw_font_pgothic_standin): 0 but for
- * punctuation. */
-double draw_font_punct_extra(uint32_t cp);
+ * IPAPGothic, its stand-in (see draw_font_pgothic_standin and
+ * draw_font_pgothic_latin): punctuation, kana, Latin letters and digits;
+ * 0 for ideographs (a full em in both) and characters not measured. */
+double draw_font_pgothic_extra(uint32_t cp);
 
 /* Map a character drawn in a symbol font (Wingdings, Symbol) to Unicode. */
 uint32_t draw_font_symbol_char(const char *font, uint32_t cp);

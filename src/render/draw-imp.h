@@ -119,8 +119,10 @@ void draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text,
  * run @r: per script by the run's lang, else its altLang. */
 const char *draw_font_face(draw_ctx *dc, const dml_rpr *r, const char *name);
 /* 1 if the east-asian face of @r is drawn in IPAPGothic standing in for
- * MS PGothic, whose punctuation widths differ (draw_font_punct_extra). */
+ * MS PGothic, whose widths differ (draw_font_pgothic_extra). */
 int draw_font_pgothic_standin(draw_ctx *dc, const dml_rpr *r);
+/* The same for the Latin face of @r (a:latin MS PGothic or +mn-ea). */
+int draw_font_pgothic_latin(draw_ctx *dc, const dml_rpr *r);
 
 /* draw-font.c: font size @pt (points) capped to what pango, cairo and
  * FreeType can draw at this slide's scale: an em within DRAW_FONT_MAX_PX

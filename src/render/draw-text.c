@@ -297,17 +297,19 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 }
 
 /*
- * Letter spacing on the punctuation in @text's bytes @start..@end (a run
+ * Letter spacing on the characters in @text's bytes @start..@end (a run
  * at @size_pt with its own spacing @spc_pt) that MS PGothic sets wider
  * or narrower than IPAPGothic, its stand-in, so that lines hold what
- * PowerPoint's hold.
+ * PowerPoint's hold: ASCII when the run's Latin face is the stand-in
+ * (@latin), the rest when its east-asian face is (@ea).
  */
 static void
-pgothic_punct(PangoAttrList *attrs, const char *text, int start, int end,
-              double size_pt, double spc_pt)
+pgothic_widths(PangoAttrList *attrs, const char *text, int start, int end,
+               double size_pt, double spc_pt, int latin, int ea)
 {
 	for (const char *p = text + start; p < text + end; p = g_utf8_next_char(p)) {
-		double extra = draw_font_punct_extra(g_utf8_get_char(p));
+		uint32_t cp = g_utf8_get_char(p);
+		double extra = (cp < 0x80 ? latin : ea) ? draw_font_pgothic_extra(cp) : 0;
 		int at = (int) (p - text);
 		if (extra != 0)
 			insert_attr(attrs, pango_attr_letter_spacing_new((int) ((extra *
@@ -756,9 +758,13 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 			insert_attr(attrs, pango_attr_letter_spacing_new(
 			            draw_pango_units(r.spc_100pt / 100.0 * ts->scale)),
 			            start, end);
-		if (draw_font_pgothic_standin(dc, &r))
-			pgothic_punct(attrs, text->str, start, end, size,
-			              r.spc_100pt / 100.0 * ts->scale);
+		{
+			int latin = draw_font_pgothic_latin(dc, &r);
+			int ea = draw_font_pgothic_standin(dc, &r);
+			if (latin || ea)
+				pgothic_widths(attrs, text->str, start, end, size,
+				               r.spc_100pt / 100.0 * ts->scale, latin, ea);
+		}
 		if (r.baseline_pct1k)
 			insert_attr(attrs, pango_attr_rise_new(draw_pango_units(
 			            r.baseline_pct1k / 100000.0 *
