@@ -32,7 +32,10 @@ written for this deck. Slides:
     right-to-left paragraphs read right to left (".1"), with Persian
     digits where the first run's face has them (B Nazanin), and the
     letter schemes arabic1Minus (alphabetical), arabic2Minus (abjad),
-    hebrew2Minus
+    hebrew2Minus; tab stops of a right-to-left paragraph measured from
+    the right inset (guides at 1 and 2.5 in): after an l stop the text
+    starts there running left, an r stop is where the text ends; default
+    stops every defTabSz from the right
 """
 
 import importlib.util
@@ -66,11 +69,14 @@ def frun(text, sz=16, latin=None, cs=None, lang="fa-IR", b=None, color=None):
     return f"<a:r>{rpr}<a:t>{escape(text)}</a:t></a:r>"
 
 
-def p(*runs, bullet=None, autonum=None, start=None, **ppr):
+def p(*runs, bullet=None, autonum=None, start=None, tabs=None, **ppr):
     """A paragraph: pPr attributes (rtl, algn, marL, indent ...) and runs;
-    a bullet character or an auto-number scheme."""
+    a bullet character or an auto-number scheme; tab stops (pos, algn)."""
     kids = elem("a:buChar", char=bullet) if bullet else \
         elem("a:buAutoNum", type=autonum, startAt=start) if autonum else "<a:buNone/>"
+    if tabs:
+        kids += elem("a:tabLst", "".join(elem("a:tab", pos=str(pos), algn=a)
+                                         for pos, a in tabs))
     end = elem("a:endParaRPr", lang="fa-IR", sz=1600, dirty="0")
     return "<a:p>" + elem("a:pPr", kids, **ppr) + "".join(runs) + end + "</a:p>"
 
@@ -187,7 +193,7 @@ def slide_boxes(d):
 
 def slide_bullets(d):
     s = d.slide("titleOnly").add(G.slide_title("Bullets and numbers", sz=28))
-    cx, cy = 5500000, 1900000
+    cx, cy = 5500000, 1500000
     col = (400000, 6300000)
     y1 = 1500000
     mar, ind = str(int(0.4 * IN)), str(-int(0.25 * IN))
@@ -207,7 +213,7 @@ def slide_bullets(d):
           box("RTL left", col[1], y1, cx, cy, rtl))
     # numbers of right-to-left paragraphs: read right to left (the period
     # on the left), in the first run's digits; Arabic and Hebrew letters
-    y2 = 4200000
+    y2 = 3600000
     num = dict(rtl="1", algn="r", marL=mar, indent=ind)
     nums = [p(frun(FA_SHORT, sz=14, cs="B Nazanin"), autonum="arabicPeriod", **num),
             p(frun(FA_SHORT, sz=14, cs="B Nazanin"), autonum="arabicPeriod", **num),
@@ -224,6 +230,21 @@ def slide_bullets(d):
           label('rtl="1" from 3: arabic1Minus, arabic2Minus, alphaLcPeriod; '
                 'hebrew2Minus from 2', col[1], y2 - 300000, cx),
           box("RTL letters", col[1], y2, cx, cy, letters))
+    # tab stops of right-to-left paragraphs, from the right inset: an
+    # l stop (the text after it starts there, running left), an r stop
+    # (the text ends there), then default stops every defTabSz
+    y3 = 5700000
+    t1, t2 = int(1.0 * IN), int(2.5 * IN)
+    tabbed = [p(frun("\t".join(["یک", "دو", "سه"]), sz=14), rtl="1", algn="r",
+                tabs=[(t1, "l"), (t2, "r")]),
+              p(frun("\t".join(["یک", "دو", "سه"]), sz=14), rtl="1", algn="r",
+                defTabSz=str(int(0.5 * IN)))]
+    right = col[0] + 2 * cx + 400000 - INSET
+    s.add(label('rtl="1" tab stops l 1 in, r 2.5 in (guides from the right); '
+                'then default stops of 0.5 in', col[0], y3 - 300000, 2 * cx + 400000),
+          box("RTL tabs", col[0], y3, 2 * cx + 400000, 750000, tabbed))
+    for k in (t1, t2, int(0.5 * IN), int(1.0 * IN)):
+        s.add(guide(right - k, y3 - 50000, 800000))
 
 
 def deck_rtl():
