@@ -46,7 +46,8 @@ opc_xml_parse(const s2p_blob *blob, const char *part, const s2p_limits *lim,
 	xmlDoc *doc;
 	const xmlError *xe;
 	uint64_t count = 0;
-	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+	int opts = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING |
+	           XML_PARSE_COMPACT;
 
 	if (!blob || blob->size == 0) {
 		S2P_FAIL(err, S2P_EXML, "part is empty");

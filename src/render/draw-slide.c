@@ -24,6 +24,7 @@ draw_global_init(void)
 	 * fontconfig reads it once, at its first request, and gets "en". */
 	setenv("FC_LANG", "en", 1);
 	FcInit();
+	draw_fcsort_set_enabled(!getenv("S2P_TEST_NO_FC_CACHE"));
 	/* libtiff reports through process-wide handlers: silence them once,
 	 * here; decode failures become diagnostics */
 	TIFFSetErrorHandler(NULL);

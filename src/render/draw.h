@@ -125,7 +125,14 @@ cairo_surface_t *draw_image_decode(const dml_media *m, int want_w, int want_h,
 void draw_worker_set_deadline(draw_worker *w, double deadline_ms,
                               double timeout_s);
 
-/* Must run once on the main thread before any worker draws. */
+/* Must run once on the main thread before any worker draws. Setting the
+ * environment variable S2P_TEST_NO_FC_CACHE=1 before it turns the
+ * fontconfig answer cache (draw-fcsort.c) off, for tests that compare. */
 void draw_global_init(void);
+
+/* draw-fcsort.c: fontconfig's sort and match answers shared across sizes
+ * and workers (on by default); its hit and miss counts so far. */
+void draw_fcsort_set_enabled(int on);
+void draw_fcsort_stats(unsigned long *hits, unsigned long *misses);
 
 #endif

@@ -2,8 +2,10 @@
 # determinism.sh: one sample deck must give byte-identical PNGs (and the
 # same stdout) whatever -j is and whatever the locale is (LC_ALL=C against
 # de_DE.UTF-8, or C.UTF-8 where that is not installed, with LANG=ko_KR and
-# FC_LANG=ko, which fontconfig reads).  Hidden slides are
-# included so every slide is covered.
+# FC_LANG=ko, which fontconfig reads), and with or without the cache of
+# fontconfig's answers (src/render/draw-fcsort.c: it must answer exactly
+# what fontconfig would).  Hidden slides are included so every slide is
+# covered.
 # Usage: determinism.sh SLIDES2PNG SOURCE_DIR WORK_DIR DECK_NAME
 set -u
 
@@ -85,8 +87,10 @@ render j1 C -j 1
 render j4 C -j 4
 render j4-again C -j 4
 render locale "$LOC" -j 2
+S2P_TEST_NO_FC_CACHE=1 render no-fc-cache C -j 2
 same j1 j4
 same j1 j4-again
 same j1 locale
+same j1 no-fc-cache
 
 finish
