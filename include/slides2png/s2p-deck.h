@@ -3,7 +3,9 @@
  *
  * Thread rules: s2p_deck_open() and everything that reads a deck run on one
  * thread (libzip and libxml2 are used only there). The deck is immutable
- * once opened; s2p_deck_render() (s2p-render.h) does the threading itself.
+ * once opened (its slides are parsed the first time they are needed, which
+ * changes nothing the caller can see); s2p_deck_render() (s2p-render.h)
+ * does the threading itself.
  */
 #ifndef S2P_DECK_H
 #define S2P_DECK_H
@@ -42,8 +44,11 @@ typedef struct s2p_limits {
 void s2p_limits_default(s2p_limits *lim);
 
 /**
- * Open and parse the deck at @path (once; all parts and media are read into
- * memory and the file is closed). @lim may be NULL for the defaults.
+ * Open the deck at @path: the file is read into memory and closed, and the
+ * presentation part is parsed. Each slide is parsed once, the first time
+ * it is needed: s2p_deck_render() parses each one just before handing it
+ * to the workers, so the first slides draw while the next ones load.
+ * @lim may be NULL for the defaults.
  * A slide that fails to parse does not fail the deck: it is reported by
  * s2p_deck_slide_error() and by rendering. Returns NULL and fills @err on
  * failure (missing file, not a ZIP, encrypted, not a presentation, no

@@ -386,7 +386,7 @@ static int
 side_init(diff_ctx *c, diff_side *s, const char *tag, s2p_deck *deck,
           s2p_error *err)
 {
-	const pml_presentation *p = deck->pres;
+	const pml_presentation *p = deck_loaded(deck);
 	int rc;
 
 	s->tag = tag;

@@ -57,25 +57,56 @@ deck_from_package(opc_package *pkg, const s2p_limits *lim, s2p_error *err)
 {
 	s2p_deck *deck;
 	pml_presentation *p;
+	load_session *ls;
 
 	if (!pkg)
 		return NULL;
-	p = load_presentation(pkg, err);
-	opc_package_close(pkg); /* nothing reads the package after loading */
-	if (!p)
+	/* the presentation part now; the slides when first needed (the
+	 * package holds the file's bytes: the file itself is closed) */
+	ls = load_begin(pkg, &p, err);
+	if (!ls) {
+		opc_package_close(pkg);
 		return NULL;
+	}
 	deck = calloc(1, sizeof *deck);
 	if (!deck) {
+		load_end(ls);
+		opc_package_close(pkg);
 		pml_presentation_free(p);
 		S2P_FAIL(err, S2P_ENOMEM, "out of memory");
 		return NULL;
 	}
 	deck->pres = p;
+	deck->pkg = pkg;
+	deck->ls = ls;
 	if (lim)
 		deck->lim = *lim;
 	else
 		s2p_limits_default(&deck->lim);
 	return deck;
+}
+
+void
+deck_load_upto(s2p_deck *deck, uint32_t n)
+{
+	if (n > deck->pres->n_slides)
+		n = deck->pres->n_slides;
+	while (deck->ls && deck->n_loaded < n)
+		load_slide_entry(deck->ls, deck->pres, deck->n_loaded++);
+	if (deck->ls && deck->n_loaded == deck->pres->n_slides) {
+		/* nothing reads the package after the last slide */
+		S2P_CLEAR(load_end, deck->ls);
+		S2P_CLEAR(opc_package_close, deck->pkg);
+	}
+}
+
+const pml_presentation *
+deck_loaded(const s2p_deck *deck)
+{
+	s2p_deck *d = (s2p_deck *) deck; /* parsed late, logically const */
+
+	deck_load_upto(d, d->pres->n_slides);
+	return d->pres;
 }
 
 static void
@@ -110,6 +141,8 @@ s2p_deck_close(s2p_deck *deck)
 {
 	if (!deck)
 		return;
+	load_end(deck->ls);
+	opc_package_close(deck->pkg);
 	pml_presentation_free(deck->pres);
 	free(deck);
 }
@@ -132,7 +165,7 @@ s2p_deck_slide_hidden(const s2p_deck *deck, int number)
 {
 	if (!deck || number < 1 || (uint32_t) number > deck->pres->n_slides)
 		return -1;
-	return deck->pres->slides[number - 1].hidden;
+	return deck_loaded(deck)->slides[number - 1].hidden;
 }
 
 const s2p_error *
@@ -142,7 +175,7 @@ s2p_deck_slide_error(const s2p_deck *deck, int number)
 
 	if (!deck || number < 1 || (uint32_t) number > deck->pres->n_slides)
 		return NULL;
-	e = &deck->pres->slides[number - 1];
+	e = &deck_loaded(deck)->slides[number - 1];
 	return e->slide ? NULL : &e->error;
 }
 
@@ -231,7 +264,7 @@ s2p_deck_slide_info(const s2p_deck *deck, int number, s2p_slide_info *info,
 	memset(info, 0, sizeof *info);
 	if (!deck || number < 1 || (uint32_t) number > deck->pres->n_slides)
 		return S2P_FAIL(err, S2P_EARG, "no slide %d", number);
-	e = &deck->pres->slides[number - 1];
+	e = &deck_loaded(deck)->slides[number - 1];
 	info->number = e->number;
 	info->hidden = e->hidden;
 	info->part = e->part ? e->part : "";
@@ -279,7 +312,7 @@ s2p_deck_render_surface(s2p_deck *deck, int number, int width_px,
 	    (double) width_px * height_px > (double) deck->lim.max_output_pixels)
 		return S2P_FAIL(err, S2P_ELIMIT, "a %dx%d surface is over the limits",
 		                width_px, height_px), NULL;
-	e = &deck->pres->slides[number - 1];
+	e = &deck_loaded(deck)->slides[number - 1];
 	if (!e->slide) {
 		if (err && !err->code)
 			*err = e->error;
@@ -868,54 +901,68 @@ deck_stem(const s2p_deck *deck, char *out, size_t size)
 	out[n] = 0;
 }
 
+/* Where outputs go: the pattern, the deck's name, the size, and the last
+ * folder made (one folder check per distinct folder, not per slide). */
+typedef struct out_names {
+	const char *pattern, *name;
+	int width, height;
+	char made[4096];
+} out_names;
+
 /*
- * Main thread, before any split: decide each slide's fate (status OK for
- * the ones to draw until a worker sets the outcome, SKIPPED or FAILED
- * otherwise), name its output file and
- * create the folders the names need. A folder that cannot be created fails
- * the whole run with one error rather than one per slide.
+ * Main thread, before slide @i is split: decide its fate (status OK for
+ * one to draw until a worker sets the outcome, SKIPPED or FAILED
+ * otherwise), name its output file and create the folders the name needs.
+ * A folder that cannot be created fails the whole run with one error
+ * rather than one per slide.
  */
 static int
-name_outputs(const pml_presentation *p, const s2p_render_opts *o,
-             const char *pattern, const char *name, int width, int height,
-             s2p_run_result *out, s2p_error *err)
+name_output(const pml_presentation *p, uint32_t i, const s2p_render_opts *o,
+            out_names *nm, s2p_run_result *out, s2p_error *err)
 {
-	char path[4096], made[4096] = "";
+	const pml_slide_entry *e = &p->slides[i];
+	s2p_slide_result *res = &out->slides[i];
+	char path[4096];
+	size_t dir_len;
 
-	for (uint32_t i = 0; i < p->n_slides; i++) {
-		const pml_slide_entry *e = &p->slides[i];
-		s2p_slide_result *res = &out->slides[i];
-		size_t dir_len;
-
-		res->number = e->number;
-		res->hidden = e->hidden;
-		res->width_px = width;
-		res->height_px = height;
-		res->status = S2P_SLIDE_SKIPPED;
-		if (!s2p_render_opts_selects(o, e->number) || (e->hidden && !o->include_hidden))
-			continue;
-		res->status = S2P_SLIDE_FAILED;
-		if (!e->slide) {
-			res->error = e->error;
-			continue;
-		}
-		if (out_name_expand(pattern, name, e->number, path, sizeof path,
-		                    &res->error))
-			continue;
-		if (!(res->path = s2p_strdup(path))) {
-			S2P_FAIL(&res->error, S2P_ENOMEM, "out of memory");
-			continue;
-		}
-		/* one folder check per distinct folder, not per slide */
-		dir_len = strrchr(path, '/') ? (size_t) (strrchr(path, '/') - path) : 0;
-		if (dir_len != strlen(made) || strncmp(path, made, dir_len) != 0) {
-			if (out_make_parent_dirs(path, err))
-				return err->code;
-			memcpy(made, path, dir_len);
-			made[dir_len] = 0;
-		}
-		res->status = S2P_SLIDE_OK;
+	res->number = e->number;
+	res->hidden = e->hidden;
+	res->width_px = nm->width;
+	res->height_px = nm->height;
+	res->status = S2P_SLIDE_SKIPPED;
+	if (!s2p_render_opts_selects(o, e->number) || (e->hidden && !o->include_hidden))
+		return 0;
+	res->status = S2P_SLIDE_FAILED;
+	if (!e->slide) {
+		res->error = e->error;
+		return 0;
 	}
+	if (out_name_expand(nm->pattern, nm->name, e->number, path, sizeof path,
+	                    &res->error))
+		return 0;
+	if (!(res->path = s2p_strdup(path))) {
+		S2P_FAIL(&res->error, S2P_ENOMEM, "out of memory");
+		return 0;
+	}
+	dir_len = strrchr(path, '/') ? (size_t) (strrchr(path, '/') - path) : 0;
+	if (dir_len != strlen(nm->made) || strncmp(path, nm->made, dir_len) != 0) {
+		if (out_make_parent_dirs(path, err))
+			return err->code;
+		memcpy(nm->made, path, dir_len);
+		nm->made[dir_len] = 0;
+	}
+	res->status = S2P_SLIDE_OK;
+	return 0;
+}
+
+/* name_output() for every slide, before any split. */
+static int
+name_outputs(const pml_presentation *p, const s2p_render_opts *o,
+             out_names *nm, s2p_run_result *out, s2p_error *err)
+{
+	for (uint32_t i = 0; i < p->n_slides; i++)
+		if (name_output(p, i, o, nm, out, err))
+			return err->code;
 	return 0;
 }
 
@@ -937,29 +984,36 @@ check_render_opts(const s2p_render_opts *o, s2p_error *err)
 	return 0;
 }
 
-/* Main thread: one single-slide presentation per slide to draw, in
- * slide order; returns how many. A slide that cannot be split fails
- * alone. */
+/* Main thread: slide @i as job @j (a single-slide presentation of its
+ * own); 0 if it cannot be split (it fails alone). */
+static int
+split_job(const pml_presentation *p, uint32_t i, render_run *run, size_t j,
+          s2p_run_result *out, int expire)
+{
+	s2p_slide_result *res = &out->slides[i];
+
+	run->jobs[j].pres = split_slide(p, i, &res->error);
+	if (!run->jobs[j].pres) {
+		res->status = S2P_SLIDE_FAILED;
+		return 0;
+	}
+	run->jobs[j].res = res;
+	run->jobs[j].expire_now = res->number == expire;
+	return 1;
+}
+
+/* Main thread: one job per slide to draw, in slide order; returns how
+ * many. */
 static size_t
 split_jobs(const pml_presentation *p, render_run *run, s2p_run_result *out)
 {
 	int expire = test_expired_slide();
 	size_t n_jobs = 0;
 
-	for (uint32_t i = 0; i < p->n_slides; i++) {
-		s2p_slide_result *res = &out->slides[i];
-
-		if (res->status != S2P_SLIDE_OK)
-			continue;
-		run->jobs[n_jobs].pres = split_slide(p, i, &res->error);
-		if (!run->jobs[n_jobs].pres) {
-			res->status = S2P_SLIDE_FAILED;
-			continue;
-		}
-		run->jobs[n_jobs].res = res;
-		run->jobs[n_jobs].expire_now = res->number == expire;
-		n_jobs++;
-	}
+	for (uint32_t i = 0; i < p->n_slides; i++)
+		if (out->slides[i].status == S2P_SLIDE_OK &&
+		    split_job(p, i, run, n_jobs, out, expire))
+			n_jobs++;
 	return n_jobs;
 }
 
@@ -1012,6 +1066,71 @@ run_jobs(variant_run *v, const s2p_render_opts *o, size_t n_jobs,
 	return rc;
 }
 
+/*
+ * Streaming: parse each slide, decide its fate, name and split it and hand
+ * it to the workers, while they draw the ones before (parsing is ~10 % of
+ * the work on text-heavy decks; this way it is no longer a serial step
+ * before the first slide draws). The workers take the costliest waiting
+ * slide first. Returns the pool's error or a folder that could not be
+ * made; the slides' results are filled in either way.
+ */
+static int
+stream_jobs(s2p_deck *deck, variant_run *v, const s2p_render_opts *o,
+            out_names *nm, s2p_run_result *out, s2p_error *err)
+{
+	render_run *run = v->run;
+	const pml_presentation *p = deck->pres;
+	int threads = o->threads > 0 ? o->threads : pool_cpu_count();
+	int expire = test_expired_slide(), rc = 0, custom = v->own_output;
+	size_t n_jobs = 0;
+	pool_feed *feed;
+	double t0;
+
+	if ((uint32_t) threads > p->n_slides)
+		threads = (int) p->n_slides;
+	v->n_jobs = p->n_slides;
+	pthread_mutex_init(&v->lock, NULL);
+	run->images = draw_image_cache_new(IMAGE_CACHE_BYTES, NULL);
+	feed = pool_feed_start(threads, custom ? variant_start : worker_start,
+	                       custom ? variant_job : worker_job, worker_stop,
+	                       custom ? (void *) v : (void *) run, o->cancel, err);
+	for (uint32_t i = 0; feed && i < p->n_slides; i++) {
+		s2p_slide_result *res = &out->slides[i];
+
+		deck_load_upto(deck, i + 1);
+		rc = name_output(p, i, o, nm, out, err);
+		if (rc)
+			break;
+		if (res->status != S2P_SLIDE_OK)
+			continue;
+		if (o->cancel && *o->cancel) {
+			res->status = S2P_SLIDE_FAILED;
+			S2P_FAIL(&res->error, S2P_ECANCELLED, "not rendered (interrupted)");
+			continue;
+		}
+		t0 = s2p_now_ms();
+		if (!split_job(p, i, run, n_jobs, out, expire))
+			continue;
+		out->split_ms += s2p_now_ms() - t0;
+		if (pool_feed_add(feed, n_jobs,
+		                  slide_cost(run->jobs[n_jobs].pres->slides[0].slide))) {
+			S2P_CLEAR(pml_presentation_free, run->jobs[n_jobs].pres);
+			res->status = S2P_SLIDE_FAILED;
+			S2P_FAIL(&res->error, S2P_ENOMEM, "out of memory");
+			continue;
+		}
+		n_jobs++;
+	}
+	if (!feed)
+		rc = err && err->code ? err->code : S2P_EINTERNAL;
+	pool_feed_finish(feed);
+	S2P_CLEAR(draw_image_cache_free, run->images);
+	pthread_mutex_destroy(&v->lock);
+	/* slides never decided (a folder failed, or no pool) are skipped */
+	finish_jobs(run, n_jobs);
+	return rc;
+}
+
 int
 s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
                 s2p_error *err)
@@ -1019,18 +1138,18 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	const pml_presentation *p;
 	render_run run;
 	variant_run v;
+	out_names nm;
 	size_t n_jobs;
-	int rc, n_selected = 0, keep_out = 0;
+	int rc, n_selected = 0, keep_out = 0, stream;
 	double t0;
 	char stem[256], def_pattern[32];
-	const char *pattern, *name;
 
 	memset(out, 0, sizeof *out);
 	memset(&run, 0, sizeof run);
 	memset(&v, 0, sizeof v);
+	memset(&nm, 0, sizeof nm);
 	if (!deck || !o)
 		return S2P_FAIL(err, S2P_EARG, "no deck or options");
-	p = deck->pres;
 	rc = s2p_deck_output_size(deck, o, &run.width, &run.height, err);
 	if (!rc)
 		rc = check_render_opts(o, err);
@@ -1038,9 +1157,16 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 		return rc;
 	snprintf(def_pattern, sizeof def_pattern, "slide_<n>.%s",
 	         format_ext(o->format));
-	pattern = o->pattern ? o->pattern : def_pattern;
+	nm.pattern = o->pattern ? o->pattern : def_pattern;
 	deck_stem(deck, stem, sizeof stem);
-	name = o->name ? o->name : stem;
+	nm.name = o->name ? o->name : stem;
+	nm.width = run.width;
+	nm.height = run.height;
+	/* slides parse while the first ones draw, unless the run needs to
+	 * know every slide first: how many are shown (a pattern without <n>,
+	 * one PDF for the deck) or a progress total */
+	stream = deck->ls && !o->progress && out_name_has_number(nm.pattern);
+	p = stream ? deck->pres : deck_loaded(deck);
 	v.run = &run;
 	v.o = o;
 	v.own_output = o->format != S2P_FORMAT_PNG || o->replace_background;
@@ -1048,20 +1174,20 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 	v.bg = o->replace_background ? o->background_rgba : NULL;
 	run.deck = deck;
 	run.timeout_s = o->timeout_s;
-	for (uint32_t i = 0; i < p->n_slides; i++)
+	for (uint32_t i = 0; !stream && i < p->n_slides; i++)
 		if (s2p_render_opts_selects(o, (int) i + 1) && (o->include_hidden || !p->slides[i].hidden))
 			n_selected++;
 	/* from here on, every way out is through "done", which frees what
 	 * was made: the pages, the jobs, the fonts, and the results unless
 	 * the slides were drawn */
-	if (o->format == S2P_FORMAT_PDF && !out_name_has_number(pattern)) {
+	if (o->format == S2P_FORMAT_PDF && !out_name_has_number(nm.pattern)) {
 		v.pages = s2p_calloc_array((size_t) p->n_slides, sizeof *v.pages);
 		if (!v.pages) {
 			rc = S2P_FAIL(err, S2P_ENOMEM, "out of memory");
 			goto done;
 		}
 	}
-	else if (n_selected > 1 && !out_name_has_number(pattern)) {
+	else if (n_selected > 1 && !out_name_has_number(nm.pattern)) {
 		rc = S2P_FAIL(err, S2P_EARG, "the output pattern needs <n> to render "
 		              "%d slides", n_selected);
 		goto done;
@@ -1080,16 +1206,27 @@ s2p_deck_render(s2p_deck *deck, const s2p_render_opts *o, s2p_run_result *out,
 		goto done;
 	}
 	out->n_slides = (int) p->n_slides;
-	t0 = s2p_now_ms();
-	rc = name_outputs(p, o, pattern, name, run.width, run.height, out, err);
-	if (rc)
-		goto done;
+	if (stream) {
+		t0 = s2p_now_ms();
+		rc = stream_jobs(deck, &v, o, &nm, out, err);
+		out->render_wall_ms = s2p_now_ms() - t0;
+		/* a folder that cannot be made fails the run, as below (the
+		 * slides handed out before it have been written) */
+		if (rc)
+			goto done;
+	}
+	else {
+		t0 = s2p_now_ms();
+		rc = name_outputs(p, o, &nm, out, err);
+		if (rc)
+			goto done;
+		n_jobs = split_jobs(p, &run, out);
+		out->split_ms = s2p_now_ms() - t0;
+		t0 = s2p_now_ms();
+		rc = run_jobs(&v, o, n_jobs, err);
+		out->render_wall_ms = s2p_now_ms() - t0;
+	}
 	keep_out = 1;
-	n_jobs = split_jobs(p, &run, out);
-	out->split_ms = s2p_now_ms() - t0;
-	t0 = s2p_now_ms();
-	rc = run_jobs(&v, o, n_jobs, err);
-	out->render_wall_ms = s2p_now_ms() - t0;
 	/* once per deck, whichever workers drew which slides */
 	draw_fonts_report(run.fonts, &out->fonts, &out->n_fonts);
 	for (int i = 0; i < out->n_slides; i++) {

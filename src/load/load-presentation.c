@@ -1,9 +1,11 @@
 /*
- * Loading a whole deck: find the main part through the package
- * relationships, parse presentation.xml, then each slide with its layout,
- * master and theme. Layouts, masters, themes and media are cached by part
- * name, so each is parsed once and shared (refcounted) by the slides using
- * it. A broken slide is recorded and skipped; the rest of the deck loads.
+ * Loading a deck: find the main part through the package relationships,
+ * parse presentation.xml (load_begin), then each slide with its layout,
+ * master and theme (load_slide_entry, in slide order, all at once or one
+ * by one while the first ones render). Layouts, masters, themes and media
+ * are cached by part name for the whole session, so each is parsed once
+ * and shared (refcounted) by the slides using it. A broken slide is
+ * recorded and skipped; the rest of the deck loads.
  */
 #include "load/load.h"
 #include "load/load-imp.h"
@@ -468,10 +470,10 @@ parse_presentation(load_ctx *ctx, pml_presentation *p, const char *main_part,
 			continue;
 		}
 		se->part = s2p_arena_strdup(p->arena, rel->target);
-		load_slide(ctx, se);
+		if (!se->part)
+			S2P_FAIL(&se->error, S2P_ENOMEM, "out of memory");
 	}
 out:
-	S2P_CLEAR(xmlFreeDoc, ctx->table_styles);
 	opc_rels_free(rels);
 	xmlFreeDoc(doc);
 	return rc;
@@ -506,10 +508,15 @@ saved_by_powerpoint(load_ctx *ctx, const opc_rels *root_rels)
 	return yes;
 }
 
-pml_presentation *
-load_presentation(opc_package *pkg, s2p_error *err)
-{
+struct load_session {
 	load_ctx ctx;
+};
+
+load_session *
+load_begin(opc_package *pkg, pml_presentation **out, s2p_error *err)
+{
+	load_session *s;
+	load_ctx *ctx;
 	opc_rels *root_rels;
 	const opc_rel *main_rel;
 	pml_presentation *p = NULL;
@@ -517,40 +524,87 @@ load_presentation(opc_package *pkg, s2p_error *err)
 	const char *ct;
 	int by_powerpoint;
 
-	memset(&ctx, 0, sizeof ctx);
-	ctx.pkg = pkg;
-	ctx.lim = opc_package_limits(pkg);
+	*out = NULL;
+	s = calloc(1, sizeof *s);
+	if (!s) {
+		S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+		return NULL;
+	}
+	ctx = &s->ctx;
+	ctx->pkg = pkg;
+	ctx->lim = opc_package_limits(pkg);
 	root_rels = opc_rels_load(pkg, "/", err);
 	if (!root_rels)
-		return NULL;
+		goto fail;
 	main_rel = opc_rels_find_kind(root_rels, "officeDocument");
 	if (!main_rel || main_rel->external || main_rel->invalid) {
 		opc_rels_free(root_rels);
 		not_a_presentation(pkg, err);
-		return NULL;
+		goto fail;
 	}
 	snprintf(main_part, sizeof main_part, "%s", main_rel->target);
-	by_powerpoint = saved_by_powerpoint(&ctx, root_rels);
+	by_powerpoint = saved_by_powerpoint(ctx, root_rels);
 	opc_rels_free(root_rels);
 	ct = opc_package_content_type(pkg, main_part);
 	/* .pptx, .pptm, .ppsx, .potx...: presentationml or ms-powerpoint
 	 * types; the root element check below catches the rest */
 	if (ct && (strstr(ct, "wordprocessingml") || strstr(ct, "spreadsheetml"))) {
 		not_a_presentation(pkg, err);
-		return NULL;
+		goto fail;
 	}
 	p = pml_presentation_new();
 	if (!p) {
 		S2P_FAIL(err, S2P_ENOMEM, "out of memory");
-		return NULL;
+		goto fail;
 	}
 	p->path = s2p_arena_strdup(p->arena, opc_package_name(pkg));
 	p->by_powerpoint = (uint8_t) by_powerpoint;
-	if (parse_presentation(&ctx, p, main_part, err))
-		S2P_CLEAR(pml_presentation_free, p);
-	cache_fini(&ctx.themes, unref_theme);
-	cache_fini(&ctx.masters, unref_master);
-	cache_fini(&ctx.layouts, unref_layout);
-	cache_fini(&ctx.media, unref_blob);
+	if (parse_presentation(ctx, p, main_part, err))
+		goto fail;
+	*out = p;
+	return s;
+fail:
+	pml_presentation_free(p);
+	load_end(s);
+	return NULL;
+}
+
+void
+load_slide_entry(load_session *s, pml_presentation *p, uint32_t index)
+{
+	pml_slide_entry *e;
+
+	if (!s || index >= p->n_slides)
+		return;
+	e = &p->slides[index];
+	/* entries without a part already carry their error */
+	if (e->part && !e->slide && !e->error.code)
+		load_slide(&s->ctx, e);
+}
+
+void
+load_end(load_session *s)
+{
+	if (!s)
+		return;
+	S2P_CLEAR(xmlFreeDoc, s->ctx.table_styles);
+	cache_fini(&s->ctx.themes, unref_theme);
+	cache_fini(&s->ctx.masters, unref_master);
+	cache_fini(&s->ctx.layouts, unref_layout);
+	cache_fini(&s->ctx.media, unref_blob);
+	free(s);
+}
+
+pml_presentation *
+load_presentation(opc_package *pkg, s2p_error *err)
+{
+	pml_presentation *p;
+	load_session *s = load_begin(pkg, &p, err);
+
+	if (!s)
+		return NULL;
+	for (uint32_t i = 0; i < p->n_slides; i++)
+		load_slide_entry(s, p, i);
+	load_end(s);
 	return p;
 }

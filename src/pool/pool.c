@@ -1,12 +1,15 @@
 /*
- * The worker pool. Each thread claims the next job with atomic_fetch_add;
- * state is created on the worker itself (fonts maps and caches must be
+ * The worker pool. With pool_run() each thread claims the next job with
+ * atomic_fetch_add; with pool_feed the jobs wait in a binary heap (by
+ * cost) under a mutex, and idle workers sleep on a condition variable.
+ * State is created on the worker itself (font maps and caches must be
  * built on the thread that uses them). The main thread joins every worker
  * before returning, so job results are complete and visible.
  */
 #include "pool/pool.h"
 
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -89,6 +92,196 @@ pool_run(int n_threads, size_t n_jobs, const size_t *order,
 		pthread_join(threads[i], NULL);
 	free(threads);
 	return 0;
+}
+
+typedef struct feed_item {
+	double cost;
+	uint64_t seq;          /* order of arrival, for ties */
+	size_t job;
+} feed_item;
+
+struct pool_feed {
+	pthread_mutex_t lock;
+	pthread_cond_t more;   /* a job arrived, or no more will */
+	feed_item *heap;       /* max-heap on (cost, -seq) */
+	size_t n_heap, cap_heap;
+	uint64_t seq;
+	int closed;
+	pthread_t *threads;
+	int n_threads;
+	pool_start_fn start;
+	pool_work_fn work;
+	pool_stop_fn stop;
+	void *user;
+	const volatile int *abort;
+};
+
+/* 1 if @a should run before @b. */
+static int
+feed_before(const feed_item *a, const feed_item *b)
+{
+	if (a->cost != b->cost)
+		return a->cost > b->cost;
+	return a->seq < b->seq;
+}
+
+static void
+feed_swap(feed_item *h, size_t i, size_t j)
+{
+	feed_item t = h[i];
+
+	h[i] = h[j];
+	h[j] = t;
+}
+
+/* Lock held: the first job of the heap, removed. */
+static size_t
+feed_pop(pool_feed *f)
+{
+	feed_item *h = f->heap;
+	size_t job = h[0].job, i = 0;
+
+	h[0] = h[--f->n_heap];
+	for (;;) {
+		size_t l = 2 * i + 1, r = l + 1, m = i;
+		if (l < f->n_heap && feed_before(&h[l], &h[m]))
+			m = l;
+		if (r < f->n_heap && feed_before(&h[r], &h[m]))
+			m = r;
+		if (m == i)
+			break;
+		feed_swap(h, i, m);
+		i = m;
+	}
+	return job;
+}
+
+static int
+feed_aborted(const pool_feed *f)
+{
+	return f->abort && *f->abort;
+}
+
+static void *
+feed_worker(void *arg)
+{
+	pool_feed *f = arg;
+	void *state = NULL;
+	int started = 0;
+
+	for (;;) {
+		size_t job;
+
+		pthread_mutex_lock(&f->lock);
+		while (f->n_heap == 0 && !f->closed && !feed_aborted(f))
+			pthread_cond_wait(&f->more, &f->lock);
+		if (f->n_heap == 0 || feed_aborted(f)) {
+			pthread_mutex_unlock(&f->lock);
+			break;
+		}
+		job = feed_pop(f);
+		pthread_mutex_unlock(&f->lock);
+		if (!started) {
+			state = f->start ? f->start(f->user) : NULL;
+			started = 1;
+		}
+		f->work(f->user, state, job);
+	}
+	if (started && f->stop)
+		f->stop(f->user, state);
+	return NULL;
+}
+
+static void
+feed_free(pool_feed *f)
+{
+	pthread_cond_destroy(&f->more);
+	pthread_mutex_destroy(&f->lock);
+	free(f->heap);
+	free(f->threads);
+	free(f);
+}
+
+pool_feed *
+pool_feed_start(int n_threads, pool_start_fn start, pool_work_fn work,
+                pool_stop_fn stop, void *user, const volatile int *abort,
+                s2p_error *err)
+{
+	pool_feed *f = calloc(1, sizeof *f);
+
+	if (n_threads < 1)
+		n_threads = 1;
+	if (f)
+		f->threads = s2p_calloc_array((size_t) n_threads, sizeof *f->threads);
+	if (!f || !f->threads) {
+		if (f)
+			free(f);
+		S2P_FAIL(err, S2P_ENOMEM, "out of memory");
+		return NULL;
+	}
+	pthread_mutex_init(&f->lock, NULL);
+	pthread_cond_init(&f->more, NULL);
+	f->start = start;
+	f->work = work;
+	f->stop = stop;
+	f->user = user;
+	f->abort = abort;
+	for (int i = 0; i < n_threads; i++) {
+		if (pthread_create(&f->threads[i], NULL, feed_worker, f) != 0)
+			break;
+		f->n_threads++;
+	}
+	if (f->n_threads == 0) {
+		feed_free(f);
+		S2P_FAIL(err, S2P_EINTERNAL, "cannot start worker threads");
+		return NULL;
+	}
+	return f;
+}
+
+int
+pool_feed_add(pool_feed *f, size_t job, double cost)
+{
+	feed_item *h;
+	size_t i;
+
+	pthread_mutex_lock(&f->lock);
+	if (f->n_heap == f->cap_heap) {
+		size_t cap = f->cap_heap ? f->cap_heap * 2 : 64;
+		h = s2p_realloc_array(f->heap, cap, sizeof *h);
+		if (!h) {
+			pthread_mutex_unlock(&f->lock);
+			return S2P_ENOMEM;
+		}
+		f->heap = h;
+		f->cap_heap = cap;
+	}
+	h = f->heap;
+	i = f->n_heap++;
+	h[i].cost = cost;
+	h[i].seq = f->seq++;
+	h[i].job = job;
+	while (i > 0 && feed_before(&h[i], &h[(i - 1) / 2])) {
+		feed_swap(h, i, (i - 1) / 2);
+		i = (i - 1) / 2;
+	}
+	pthread_cond_signal(&f->more);
+	pthread_mutex_unlock(&f->lock);
+	return 0;
+}
+
+void
+pool_feed_finish(pool_feed *f)
+{
+	if (!f)
+		return;
+	pthread_mutex_lock(&f->lock);
+	f->closed = 1;
+	pthread_cond_broadcast(&f->more);
+	pthread_mutex_unlock(&f->lock);
+	for (int i = 0; i < f->n_threads; i++)
+		pthread_join(f->threads[i], NULL);
+	feed_free(f);
 }
 
 int

@@ -3,13 +3,17 @@
  * thread and job counts, with and without an explicit order; start runs at
  * most once per worker thread, on that thread, and stop once for each
  * start with the state start returned; an abort flag set before the run
- * stops all work; pool_cpu_count() is at least 1.
+ * stops all work; pool_cpu_count() is at least 1. The feed: every job
+ * added runs once whatever the thread count (jobs added while workers
+ * run), costliest first (ties in arrival order), and an abort leaves the
+ * waiting jobs unstarted.
  */
 #include "pool/pool.h"
 
 #include "tinytest.h"
 
 #include <pthread.h>
+#include <sched.h>
 #include <stdlib.h>
 
 enum { MAX_JOBS = 100, MAX_STATES = 64 };
@@ -239,6 +243,103 @@ test_abort_midway(void)
 	CHECK_INT(atomic_load(&ran_after), 0);
 }
 
+/* Feed @n_jobs jobs to @n_threads workers, one by one. */
+static void
+check_feed(int n_threads, size_t n_jobs)
+{
+	run r;
+	s2p_error err;
+	pool_feed *f;
+	int once = 1;
+
+	run_init(&r);
+	s2p_error_clear(&err);
+	f = pool_feed_start(n_threads, on_start, on_work, on_stop, &r, NULL, &err);
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	for (size_t i = 0; i < n_jobs; i++)
+		CHECK_INT(pool_feed_add(f, i, (double) (i % 7)), 0);
+	pool_feed_finish(f);
+	for (size_t i = 0; i < MAX_JOBS; i++)
+		if (atomic_load(&r.done[i]) != (i < n_jobs ? 1 : 0))
+			once = 0;
+	CHECK(once);
+	CHECK_INT(atomic_load(&r.stops), atomic_load(&r.starts));
+	CHECK(atomic_load(&r.starts) <= (n_threads < 1 ? 1 : n_threads));
+	CHECK_INT(atomic_load(&r.bad_state), 0);
+	pthread_mutex_destroy(&r.lock);
+}
+
+/* With one worker held inside its first job until every other job has
+ * been added, the rest run costliest first, ties in arrival order. */
+static pthread_mutex_t gate_lock = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t gate_cond = PTHREAD_COND_INITIALIZER;
+static int gate_open;
+
+static void
+gated_job(void *user, void *state, size_t job)
+{
+	record_job(user, state, job);
+	pthread_mutex_lock(&gate_lock);
+	while (!gate_open)
+		pthread_cond_wait(&gate_cond, &gate_lock);
+	pthread_mutex_unlock(&gate_lock);
+}
+
+static void
+test_feed_order(void)
+{
+	static const double cost[6] = { 1, 5, 2, 5, 9, 0 };
+	static const size_t want[6] = { 0, 4, 1, 3, 2, 5 };
+	pool_feed *f;
+	int same = 1;
+
+	atomic_store(&n_seen, 0);
+	gate_open = 0;
+	f = pool_feed_start(1, NULL, gated_job, NULL, NULL, NULL, NULL);
+	CHECK(f != NULL);
+	if (!f)
+		return;
+	pool_feed_add(f, 0, cost[0]);
+	/* the worker is in job 0 before the others arrive */
+	while (atomic_load(&n_seen) == 0)
+		sched_yield();
+	for (size_t i = 1; i < 6; i++)
+		pool_feed_add(f, i, cost[i]);
+	pthread_mutex_lock(&gate_lock);
+	gate_open = 1;
+	pthread_cond_broadcast(&gate_cond);
+	pthread_mutex_unlock(&gate_lock);
+	pool_feed_finish(f);
+	CHECK_INT(atomic_load(&n_seen), 6);
+	for (size_t i = 0; i < 6; i++)
+		if (seen_order[i] != want[i])
+			same = 0;
+	CHECK(same);
+}
+
+static void
+test_feed_abort(void)
+{
+	run r;
+	volatile int abort_flag = 1;
+	pool_feed *f;
+	int any = 0;
+
+	run_init(&r);
+	f = pool_feed_start(3, on_start, on_work, on_stop, &r, &abort_flag, NULL);
+	CHECK(f != NULL);
+	for (size_t i = 0; f && i < 20; i++)
+		pool_feed_add(f, i, 1);
+	pool_feed_finish(f);
+	for (size_t i = 0; i < MAX_JOBS; i++)
+		any |= atomic_load(&r.done[i]);
+	CHECK(!any);
+	CHECK_INT(atomic_load(&r.starts), 0);
+	pthread_mutex_destroy(&r.lock);
+}
+
 int
 main(void)
 {
@@ -246,6 +347,12 @@ main(void)
 	test_order();
 	test_abort();
 	test_abort_midway();
+	for (int t = 0; t <= 8; t += 2)
+		for (size_t j = 0; j <= 100; j += 50)
+			check_feed(t, j);
+	check_feed(1, 3);
+	test_feed_order();
+	test_feed_abort();
 	CHECK(pool_cpu_count() >= 1);
 	CHECK(pool_cpu_count() <= 1024);
 	return TT_DONE();
