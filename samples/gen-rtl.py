@@ -21,7 +21,10 @@ written for this deck. Slides:
     IRANSans with Noto Sans Arabic; B Nazanin with Nazli; the spaces
     between Persian words are the cs face's; the digits of fa-IR runs in
     a B-series face (B Nazanin) are Persian ones (the face has Persian
-    glyphs at 0-9), those of fa-IR runs in Arial and of en-US runs stay
+    glyphs at 0-9), those of fa-IR runs in Arial and of en-US runs stay;
+    digits starting a fa-IR run after Persian text in a left-to-right
+    paragraph run left to right (PowerPoint does not look back past the
+    run for their direction)
  3. text boxes: bodyPr rtlCol="1" with numCol 2 (the first column on the
     right), rtlCol="0" beside it; anchorCtr="1" (the block of short
     left-aligned lines centred across the box, the lines keeping their
@@ -151,7 +154,9 @@ def slide_faces(d):
             ("a:latin and a:cs Arial, a Latin word between",
              dict(latin="Arial", cs="Arial")),
             ("digits: fa-IR in B Nazanin (Persian), fa-IR in Arial, en-US",
-             dict(cs="B Nazanin"))]
+             dict(cs="B Nazanin")),
+            ('rtl="0": fa-IR "نسخه", en-US ": ", fa-IR "۳" (3 on the right)',
+             dict(cs="Arial"))]
     for i, (text, faces) in enumerate(rows):
         xx = x + (i // 5) * (cx + 200000)
         yy = y + (i % 5) * (cy + 470000)
@@ -164,8 +169,12 @@ def slide_faces(d):
             runs = [frun(FA_SHORT + " 2024 ", sz=14, **faces),
                     frun("2024 ", sz=14, cs="Arial"),
                     frun("2024", sz=14, lang="en-US", **faces)]
+        para = p(*runs, rtl="1", algn="r")
+        if i == 9:
+            para = p(frun("نسخه", sz=14, **faces), frun(": ", sz=14, lang="en-US"),
+                     frun("۳", sz=14, **faces), rtl="0", algn="l")
         s.add(label(text, xx, yy - 300000, cx),
-              box("Face", xx, yy, cx, cy, [p(*runs, rtl="1", algn="r")]))
+              box("Face", xx, yy, cx, cy, [para]))
 
 
 def slide_boxes(d):

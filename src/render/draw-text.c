@@ -648,6 +648,73 @@ ends_in_break(const dml_para *para)
 	return 0;
 }
 
+#define LRM "\xe2\x80\x8e" /* U+200E LEFT-TO-RIGHT MARK */
+
+/* 1 if @t (UTF-8) has a right-to-left letter. */
+static int
+has_rtl_letter(const char *t)
+{
+	for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+		GUnicodeScript sc = g_unichar_get_script(g_utf8_get_char(p));
+		if (sc == G_UNICODE_SCRIPT_ARABIC || sc == G_UNICODE_SCRIPT_HEBREW ||
+		    sc == G_UNICODE_SCRIPT_SYRIAC || sc == G_UNICODE_SCRIPT_THAANA)
+			return 1;
+	}
+	return 0;
+}
+
+/* 1 if a European digit (0-9, or the Persian ones, which Unicode counts
+ * as European too) comes in @t before any letter. */
+static int
+digits_first(const char *t)
+{
+	for (const char *p = t; *p; p = g_utf8_next_char(p)) {
+		gunichar c = g_utf8_get_char(p);
+		if ((c >= '0' && c <= '9') || (c >= 0x06F0 && c <= 0x06F9))
+			return 1;
+		if (g_unichar_isalpha(c))
+			return 0;
+	}
+	return 0;
+}
+
+/* 1 if @lang is a language written right to left. */
+static int
+rtl_language(const char *lang)
+{
+	static const char *const codes[] = { "ar", "fa", "he", "ur", "ps", "yi",
+	                                     "sd", "ug", "dv", "syr", "ku" };
+
+	for (size_t i = 0; lang && i < S2P_ARRAY_LEN(codes); i++) {
+		size_t n = strlen(codes[i]);
+		if (!g_ascii_strncasecmp(lang, codes[i], n) &&
+		    (lang[n] == 0 || lang[n] == '-' || lang[n] == '_'))
+			return 1;
+	}
+	return 0;
+}
+
+/*
+ * PowerPoint resolves the digits at the start of a run in a
+ * right-to-left language (lang fa-IR ...) without looking back into the
+ * runs before it, as if the run began the paragraph: in a left-to-right
+ * paragraph they run left to right after Persian text (owasp2017-fa's
+ * table heads: "شیوع", ": ", "۳" shows the 3 on the right, where the
+ * Unicode algorithm puts it on the left), and in a right-to-left one they
+ * stay a number of their own after Latin text (en-US "Top", fa-IR " 10"
+ * shows 10 left of Top). Digits of other runs look back as the algorithm
+ * says (en-US "Top 10 – ", en-US "2017" stays one Latin stretch). A mark
+ * of the paragraph's direction before such a run makes pango resolve
+ * them so.
+ */
+static void
+run_digit_mark(GString *text, const char *t, const char *lang, int rtl,
+               int seen_rtl)
+{
+	if ((rtl || seen_rtl) && rtl_language(lang) && digits_first(t))
+		g_string_append(text, rtl ? RLM : LRM);
+}
+
 /* Build the pango layout of one paragraph. */
 static void
 para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
@@ -659,7 +726,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 	PangoTabArray *tabs;
 	dml_rpr first;
 	double first_size = 0, indent, mar_l;
-	int have_first = 0;
+	int have_first = 0, seen_rtl = 0;
 	size_t base;
 
 	memset(pl, 0, sizeof *pl);
@@ -692,6 +759,9 @@ para_build(text_state *ts, const dml_para *para, double box_w, para_lay *pl)
 		}
 		if (!g_utf8_validate(t, -1, NULL))
 			t = "\xef\xbf\xbd";
+		if (i > 0 && run->kind != DML_RUN_BREAK)
+			run_digit_mark(text, t, r.lang, pl->rtl, seen_rtl);
+		seen_rtl |= has_rtl_letter(t);
 		if (draw_font_is_symbol(r.sym) || draw_font_is_symbol(r.latin)) {
 			/* symbol-font text: map each character to the Unicode one
 			 * it shows. In a Wingdings a:latin every character is a
