@@ -13,6 +13,11 @@ from gen-samples.py, loaded with importlib. Boxes are outlined. Slides:
     empty lines; a paragraph of a break alone is two lines; empty runs
     after the break change nothing (a centred box). On the left, each box
     has a twin without the trailing break beside it.
+ 2. East Asian advances on PowerPoint's grid: it advances each kana and
+    ideograph by its width rounded to 1/600 inch. Forty た in MS PGothic
+    at 10 pt (set at 9.96 pt, 83/600 inch): each 0.922 em, 9.18 pt, is
+    advanced by 77/600 inch, 9.24 pt, so a line of 368.5 pt (no insets)
+    holds 39 of them, not 40; a line of 370.5 pt holds 40.
 """
 
 import importlib.util
@@ -78,9 +83,33 @@ def slide_trailing(d):
                para(run("After", sz=sz), end_sz=sz)], anchor="ctr"))
 
 
+PGOTHIC = "ＭＳ Ｐゴシック"
+EMU_PER_PT = 12700
+
+
+def jrun(text, sz=10):
+    props = elem("a:latin", typeface=PGOTHIC) + elem("a:ea", typeface=PGOTHIC)
+    rpr = elem("a:rPr", props, lang="ja-JP", sz=int(sz * 100), dirty="0")
+    return f"<a:r>{rpr}<a:t>{G.escape(text)}</a:t></a:r>"
+
+
+def slide_grid(d):
+    s = d.slide("titleOnly").add(G.slide_title("East Asian advances on the 1/600 inch grid",
+                                               sz=28))
+    text = "た" * 40 + "あいう"
+    y = 1700000
+    for w_pt, what in ((368.5, "368.5 pt: 39 on the first line (77/600 in each)"),
+                       (370.5, "370.5 pt: 40 on the first line")):
+        s.add(label(what, 400000, y - 330000, 8000000))
+        s.add(box("Grid", 400000, y, int(w_pt * EMU_PER_PT), 700000,
+                  [para(jrun(text), end_sz=10)], insets=(0, 45720, 0, 45720)))
+        y += 1500000
+
+
 def deck_linebreak():
     d = G.Deck("Line breaks")
     slide_trailing(d)
+    slide_grid(d)
     return d
 
 
