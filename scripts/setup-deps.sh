@@ -16,13 +16,13 @@ BUILD=(
   build-essential cmake pkg-config
   libzip-dev libxml2-dev libcairo2-dev libpango1.0-dev libjpeg-dev libpng-dev
   libtiff-dev libdeflate-dev libgif-dev libwebp-dev librsvg2-dev
-  libfontconfig-dev
+  libfontconfig-dev libfreetype-dev
 )
 # the shared libraries of BUILD's -dev packages (keep the two in step)
 RUNTIME=(
   libzip4 libxml2 libcairo2 libpango-1.0-0 libpangocairo-1.0-0
   libpangoft2-1.0-0 libjpeg62-turbo libpng16-16 libtiff6 libdeflate0
-  libgif7 libwebp7 librsvg2-2
+  libgif7 libwebp7 librsvg2-2 libfreetype6
 )
 FONTS=(
   fontconfig

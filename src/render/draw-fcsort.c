@@ -344,7 +344,7 @@ FcFontSetMatch(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p,
 		FcPatternDestroy(k);
 		got = FcFontRenderPrepare(config, p, best);
 		FcPatternDestroy(best);
-		return got;
+		return got;   /* FcFontRenderPrepare() gave it its face */
 	}
 	pthread_mutex_unlock(&cache.lock);
 	if (!real) {
@@ -353,6 +353,9 @@ FcFontSetMatch(FcConfig *config, FcFontSet **sets, int nsets, FcPattern *p,
 		return NULL;
 	}
 	got = real(config, sets, nsets, p, result);
+	/* fontconfig prepared it inside its own library, past our
+	 * FcFontRenderPrepare: the shared face is given here */
+	draw_ftface_attach(got);
 	if (!k)
 		return got;
 	best = got ? find_font(sets, nsets, got) : NULL;

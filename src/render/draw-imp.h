@@ -174,4 +174,9 @@ void draw_line_stroke_source(cairo_t *cr, const dml_line *ln,
 /* The same in the solid colour @c, centred on the path. */
 void draw_line_stroke(cairo_t *cr, const dml_line *ln, dml_rgba c, double width);
 
+/* draw-ftface.c: give font pattern @p (prepared for cairo, with FC_FILE)
+ * the process's FreeType face for its file (FC_FT_FACE); NULL allowed. */
+typedef struct _FcPattern FcPattern;
+void draw_ftface_attach(FcPattern *p);
+
 #endif

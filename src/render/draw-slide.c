@@ -25,6 +25,7 @@ draw_global_init(void)
 	setenv("FC_LANG", "en", 1);
 	FcInit();
 	draw_fcsort_set_enabled(!getenv("S2P_TEST_NO_FC_CACHE"));
+	draw_ftface_set_enabled(!getenv("S2P_TEST_NO_FC_CACHE"));
 	/* libtiff reports through process-wide handlers: silence them once,
 	 * here; decode failures become diagnostics */
 	TIFFSetErrorHandler(NULL);

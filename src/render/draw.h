@@ -127,12 +127,18 @@ void draw_worker_set_deadline(draw_worker *w, double deadline_ms,
 
 /* Must run once on the main thread before any worker draws. Setting the
  * environment variable S2P_TEST_NO_FC_CACHE=1 before it turns the
- * fontconfig answer cache (draw-fcsort.c) off, for tests that compare. */
+ * fontconfig answer cache (draw-fcsort.c) and the shared FreeType faces
+ * (draw-ftface.c) off, for tests that compare. */
 void draw_global_init(void);
 
 /* draw-fcsort.c: fontconfig's sort and match answers shared across sizes
  * and workers (on by default); its hit and miss counts so far. */
 void draw_fcsort_set_enabled(int on);
 void draw_fcsort_stats(unsigned long *hits, unsigned long *misses);
+
+/* draw-ftface.c: fonts prepared for cairo carry a FreeType face opened
+ * once per file and never closed (cairo 1.16 closes the faces it opens
+ * itself while other threads draw with them); on by default. */
+void draw_ftface_set_enabled(int on);
 
 #endif

@@ -5,12 +5,18 @@
  * request that differs otherwise is asked anew, and fonts that carry
  * sizes of their own turn the sharing off. The calls are made the way
  * pango 1.50 makes them: one fresh copy of the font list per request.
+ * And render/draw-ftface.c: a prepared font carries the one FreeType face
+ * of its file (FC_FT_FACE), the same for every preparation of that file,
+ * so cairo never opens (nor closes) it itself.
  */
 #include "render/draw.h"
 
 #include "tinytest.h"
 
+#include <ft2build.h>
+#include FT_FREETYPE_H
 #include <fontconfig/fontconfig.h>
+#include <fontconfig/fcfreetype.h>
 
 #include <limits.h>
 #include <stdio.h>
@@ -188,6 +194,44 @@ test_bitmap_sizes(void)
 	FcPatternDestroy(p12);
 }
 
+static FT_Face
+prepared_face(FcConfig *config, FcPattern *p, FcPattern *font)
+{
+	FcPattern *r = FcFontRenderPrepare(config, p, font);
+	FcValue v;
+	FT_Face face = NULL;
+
+	if (r && FcPatternGet(r, FC_FT_FACE, 0, &v) == FcResultMatch)
+		face = (FT_Face) v.u.f;
+	FcPatternDestroy(r);
+	return face;
+}
+
+static void
+test_shared_faces(void)
+{
+	FcConfig *config = FcConfigGetCurrent();
+	const FcFontSet *fonts = FcConfigGetFonts(config, FcSetSystem);
+	FcPattern *p10 = request(config, "Carlito", 10);
+	FcPattern *p20 = request(config, "Carlito", 20);
+	FT_Face a, b, c;
+
+	CHECK(fonts && fonts->nfont > 1);
+	if (!fonts || fonts->nfont < 2)
+		return;
+	a = prepared_face(config, p10, fonts->fonts[0]);
+	b = prepared_face(config, p20, fonts->fonts[0]);
+	c = prepared_face(config, p10, fonts->fonts[1]);
+	CHECK(a != NULL);
+	CHECK(a == b);            /* one face per file, whatever the size */
+	CHECK(c != NULL && c != a);
+	draw_ftface_set_enabled(0);
+	CHECK(prepared_face(config, p10, fonts->fonts[0]) == NULL);
+	draw_ftface_set_enabled(1);
+	FcPatternDestroy(p10);
+	FcPatternDestroy(p20);
+}
+
 int
 main(void)
 {
@@ -203,5 +247,6 @@ main(void)
 	FcInit();
 	test_sizes_shared();
 	test_bitmap_sizes();
+	test_shared_faces();
 	return TT_DONE();
 }
