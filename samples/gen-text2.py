@@ -176,6 +176,8 @@ def slide_fonts(d):
             ("Calibri: metric-compatible clone (Carlito)", "Calibri"),
             ("Times New Roman: clone (Liberation Serif)", "Times New Roman"),
             ("Segoe UI: stand-in (Noto Sans)", "Segoe UI"),
+            ("Franklin Gothic Book: Liberation Sans at its widths",
+             "Franklin Gothic Book"),
             ("Nobody Has This Face: the theme's body font", "Nobody Has This Face")]
     paras = [p(ppr_tabs(), font_run(t, f)) for t, f in rows]
     wing = G.para(run("Wingdings bullets drawn as Unicode", sz=18), bullet="Ø",

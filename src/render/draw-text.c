@@ -11,6 +11,7 @@
 #include "render/draw-effect.h"
 #include "render/draw-font.h"
 #include "render/draw-linebreak.h"
+#include "render/draw-widths.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -296,26 +297,61 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 	return l;
 }
 
+/* How much wider (em) the face PowerPoint uses sets @cp than the face
+ * drawn in its place, for spaced_widths(). */
+typedef double (*width_extra_fn)(uint32_t cp, const void *user);
+
 /*
  * Letter spacing on the characters in @text's bytes @start..@end (a run
- * at @size_pt with its own spacing @spc_pt) that MS PGothic sets wider
- * or narrower than IPAPGothic, its stand-in, so that lines hold what
- * PowerPoint's hold: ASCII when the run's Latin face is the stand-in
- * (@latin), the rest when its east-asian face is (@ea).
+ * at @size_pt with its own spacing @spc_pt) that PowerPoint's face sets
+ * wider or narrower than the stand-in drawn in its place, @extra_of's
+ * answer, so that lines hold what PowerPoint's hold.
  */
 static void
-pgothic_widths(PangoAttrList *attrs, const char *text, int start, int end,
-               double size_pt, double spc_pt, int latin, int ea)
+spaced_widths(PangoAttrList *attrs, const char *text, int start, int end,
+              double size_pt, double spc_pt, width_extra_fn extra_of,
+              const void *user)
 {
 	for (const char *p = text + start; p < text + end; p = g_utf8_next_char(p)) {
-		uint32_t cp = g_utf8_get_char(p);
-		double extra = (cp < 0x80 ? latin : ea) ? draw_font_pgothic_extra(cp) : 0;
+		double extra = extra_of(g_utf8_get_char(p), user);
 		int at = (int) (p - text);
 		if (extra != 0)
 			insert_attr(attrs, pango_attr_letter_spacing_new((int) ((extra *
 			            size_pt + spc_pt) * PANGO_SCALE)), at,
 			            (int) (g_utf8_next_char(p) - text));
 	}
+}
+
+/* MS PGothic over IPAPGothic: ASCII when the run's Latin face is the
+ * stand-in, the rest when its east-asian face is (@user: int[2]). */
+static double
+pgothic_extra(uint32_t cp, const void *user)
+{
+	const int *latin_ea = user;
+
+	return (cp < 0x80 ? latin_ea[0] : latin_ea[1]) ?
+	       draw_font_pgothic_extra(cp) : 0;
+}
+
+/* A Latin face measured in draw-widths.c (@user: its table). */
+static double
+table_extra(uint32_t cp, const void *user)
+{
+	return draw_widths_extra(user, cp);
+}
+
+/* The width table for @r's Latin face when it is drawn with a stand-in
+ * that sets other widths, or NULL. */
+static const draw_width_table *
+latin_widths(draw_ctx *dc, const dml_rpr *r)
+{
+	char fam[256];
+	const char *latin = draw_font_face(dc, r, r->latin ? r->latin : "+mn-lt");
+
+	if (!latin || draw_fonts_resolve(dc->w->fonts, latin, fam, sizeof fam) ==
+	    DRAW_FONT_EXACT)
+		return NULL;
+	return draw_widths_find(latin, fam, r->b, r->i);
 }
 
 /* 1 if the run's east-asian face has proportional kana and punctuation
@@ -873,11 +909,16 @@ para_build(text_state *ts, const dml_para *para, double box_w, int wrap_none,
 			            draw_pango_units(r.spc_100pt / 100.0 * ts->scale)),
 			            start, end);
 		{
-			int latin = draw_font_pgothic_latin(dc, &r);
-			int ea = draw_font_pgothic_standin(dc, &r);
-			if (latin || ea)
-				pgothic_widths(attrs, text->str, start, end, size,
-				               r.spc_100pt / 100.0 * ts->scale, latin, ea);
+			int latin_ea[2] = { draw_font_pgothic_latin(dc, &r),
+			                    draw_font_pgothic_standin(dc, &r) };
+			const draw_width_table *wt = latin_widths(dc, &r);
+			double spc = r.spc_100pt / 100.0 * ts->scale;
+			if (latin_ea[0] || latin_ea[1])
+				spaced_widths(attrs, text->str, start, end, size, spc,
+				              pgothic_extra, latin_ea);
+			else if (wt)
+				spaced_widths(attrs, text->str, start, end, size, spc,
+				              table_extra, wt);
 		}
 		if (r.baseline_pct1k)
 			insert_attr(attrs, pango_attr_rise_new(draw_pango_units(

@@ -1,0 +1,25 @@
+/*
+ * draw-widths: the advances of faces PowerPoint has, for the characters
+ * measured, next to those of the stand-in drawn in their place (see
+ * draw-widths.c). Constant tables; any thread.
+ */
+#ifndef S2P_RENDER_DRAW_WIDTHS_H
+#define S2P_RENDER_DRAW_WIDTHS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct draw_width_table draw_width_table;
+
+/* The table for text in @family drawn with @standin (family names, any
+ * case), or NULL: none, or a bold or italic run (only upright regular
+ * faces are measured). */
+const draw_width_table *draw_widths_find(const char *family,
+                                         const char *standin, int bold,
+                                         int italic);
+
+/* How much wider (em; negative: narrower) the original face sets @cp than
+ * the stand-in; 0 for characters not measured or a NULL table. */
+double draw_widths_extra(const draw_width_table *t, uint32_t cp);
+
+#endif
