@@ -1088,7 +1088,6 @@ stream_jobs(s2p_deck *deck, variant_run *v, const s2p_render_opts *o,
 
 	if ((uint32_t) threads > p->n_slides)
 		threads = (int) p->n_slides;
-	v->n_jobs = p->n_slides;
 	pthread_mutex_init(&v->lock, NULL);
 	run->images = draw_image_cache_new(IMAGE_CACHE_BYTES, NULL);
 	feed = pool_feed_start(threads, custom ? variant_start : worker_start,

@@ -18,7 +18,9 @@
  * RTLD_NEXT) on a miss. The answer is the one fontconfig gives:
  *
  * - the key is the whole pattern minus FC_SIZE and FC_PIXEL_SIZE, plus
- *   the matcher's trim flag and the font sets asked about;
+ *   the matcher's trim flag and which font list was asked about (pango
+ *   hands over a fresh copy of its list with every request, so lists are
+ *   told apart by the fonts they hold, kept referenced: known_set());
  * - when the fonts of those sets carry at most one pixel size V and no
  *   FC_SIZE (Noto Color Emoji's 109 px strikes are the usual one), the
  *   key also holds whether the pattern asks for exactly V (the only case
@@ -26,12 +28,12 @@
  *   cache stands aside;
  * - a match returns FcFontRenderPrepare() of the cached best font with
  *   the caller's pattern, as fontconfig's FcFontSetMatch does;
- * - entries hold a reference on their FcConfig, so its font sets cannot
- *   be freed and their addresses reused under the cache; asking with
- *   another configuration empties it.
+ * - the cache holds a reference on the FcConfig it answers for; asking
+ *   with another configuration empties it.
  *
- * The cache is the only process-wide mutable state of the renderer; its
- * mutex covers it (pango calls from its own thread pool too).
+ * With draw-ftface.c, the cache is the process-wide mutable state of the
+ * renderer; its mutex covers it (pango calls from its own thread pool
+ * too).
  * draw_fcsort_set_enabled(0) turns it off (a test compares outputs).
  */
 #define _GNU_SOURCE
