@@ -235,15 +235,7 @@ test_shared_faces(void)
 int
 main(void)
 {
-	char conf[PATH_MAX];
-	size_t n;
-
-	/* the tests' own fonts; the tests run in the source folder */
-	if (getcwd(conf, sizeof conf - 32)) {
-		n = strlen(conf);
-		snprintf(conf + n, sizeof conf - n, "/tests/fonts/fonts.conf");
-		setenv("FONTCONFIG_FILE", conf, 1);
-	}
+	tt_use_test_fonts();
 	FcInit();
 	test_sizes_shared();
 	test_bitmap_sizes();

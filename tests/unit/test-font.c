@@ -331,16 +331,7 @@ test_segments(void)
 int
 main(void)
 {
-	char conf[PATH_MAX];
-	size_t n;
-
-	/* the tests' own fonts (an absolute path: fontconfig wants one); the
-	 * tests run in the source folder */
-	if (getcwd(conf, sizeof conf - 32)) {
-		n = strlen(conf);
-		snprintf(conf + n, sizeof conf - n, "/tests/fonts/fonts.conf");
-		setenv("FONTCONFIG_FILE", conf, 1);
-	}
+	tt_use_test_fonts();
 	test_without_fonts();
 	test_resolve();
 	test_table_installed();

@@ -6,9 +6,12 @@
 #ifndef S2P_TESTS_TINYTEST_H
 #define S2P_TESTS_TINYTEST_H
 
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int tt_passed, tt_failed;
 
@@ -36,6 +39,22 @@ static int tt_passed, tt_failed;
 	                            __FILE__, __LINE__, #a, tt_a ? tt_a : "(null)", \
 	                            tt_b ? tt_b : "(null)"); } \
 } while (0)
+
+/* Pin fontconfig to the tests' own fonts (tests/fonts/fonts.conf; an
+ * absolute path: fontconfig wants one). The tests run in the source
+ * folder. Call before anything initialises fontconfig. */
+static inline void
+tt_use_test_fonts(void)
+{
+	char conf[PATH_MAX];
+	size_t n;
+
+	if (getcwd(conf, sizeof conf - 32)) {
+		n = strlen(conf);
+		snprintf(conf + n, sizeof conf - n, "/tests/fonts/fonts.conf");
+		setenv("FONTCONFIG_FILE", conf, 1);
+	}
+}
 
 #define TT_DONE() \
 	(printf("%d passed, %d failed\n", tt_passed, tt_failed), tt_failed ? 1 : 0)
