@@ -14,40 +14,61 @@
 #include <string.h>
 #include <unistd.h>
 
-typedef struct pool_shared {
-	atomic_size_t next;
-	size_t n_jobs;
-	const size_t *order;
+/* What every worker does with its jobs, whichever way they are handed
+ * out: @claim gives the next job (0: none left, stop). */
+typedef struct pool_hooks {
 	pool_start_fn start;
 	pool_work_fn work;
 	pool_stop_fn stop;
 	void *user;
 	const volatile int *abort;
+	int (*claim)(void *src, size_t *job);
+	void *src;
+} pool_hooks;
+
+/* The worker's life: state built before its first job, on its thread;
+ * jobs until none is left or the abort flag is up; stop if it started. */
+static void
+worker_loop(const pool_hooks *h)
+{
+	void *state = NULL;
+	int started = 0;
+	size_t job;
+
+	while (!(h->abort && *h->abort) && h->claim(h->src, &job)) {
+		if (!started) {
+			state = h->start ? h->start(h->user) : NULL;
+			started = 1;
+		}
+		h->work(h->user, state, job);
+	}
+	if (started && h->stop)
+		h->stop(h->user, state);
+}
+
+typedef struct pool_shared {
+	atomic_size_t next;
+	size_t n_jobs;
+	const size_t *order;
+	pool_hooks hooks;
 } pool_shared;
+
+static int
+shared_claim(void *src, size_t *job)
+{
+	pool_shared *sh = src;
+	size_t i = atomic_fetch_add(&sh->next, 1);
+
+	if (i >= sh->n_jobs)
+		return 0;
+	*job = sh->order ? sh->order[i] : i;
+	return 1;
+}
 
 static void *
 worker_main(void *arg)
 {
-	pool_shared *sh = arg;
-	void *state = NULL;
-	int started = 0;
-
-	for (;;) {
-		size_t i;
-
-		if (sh->abort && *sh->abort)
-			break;
-		i = atomic_fetch_add(&sh->next, 1);
-		if (i >= sh->n_jobs)
-			break;
-		if (!started) {
-			state = sh->start ? sh->start(sh->user) : NULL;
-			started = 1;
-		}
-		sh->work(sh->user, state, sh->order ? sh->order[i] : i);
-	}
-	if (started && sh->stop)
-		sh->stop(sh->user, state);
+	worker_loop(&((pool_shared *) arg)->hooks);
 	return NULL;
 }
 
@@ -70,11 +91,7 @@ pool_run(int n_threads, size_t n_jobs, const size_t *order,
 	atomic_init(&sh.next, 0);
 	sh.n_jobs = n_jobs;
 	sh.order = order;
-	sh.start = start;
-	sh.work = work;
-	sh.stop = stop;
-	sh.user = user;
-	sh.abort = abort;
+	sh.hooks = (pool_hooks) { start, work, stop, user, abort, shared_claim, &sh };
 	threads = s2p_calloc_array((size_t) n_threads, sizeof *threads);
 	if (!threads)
 		return S2P_FAIL(err, S2P_ENOMEM, "out of memory");
@@ -109,11 +126,7 @@ struct pool_feed {
 	int closed;
 	pthread_t *threads;
 	int n_threads;
-	pool_start_fn start;
-	pool_work_fn work;
-	pool_stop_fn stop;
-	void *user;
-	const volatile int *abort;
+	pool_hooks hooks;
 };
 
 /* 1 if @a should run before @b. */
@@ -159,36 +172,30 @@ feed_pop(pool_feed *f)
 static int
 feed_aborted(const pool_feed *f)
 {
-	return f->abort && *f->abort;
+	return f->hooks.abort && *f->hooks.abort;
+}
+
+/* Wait for a job, or for the end of the feed (or an abort). */
+static int
+feed_claim(void *src, size_t *job)
+{
+	pool_feed *f = src;
+	int got;
+
+	pthread_mutex_lock(&f->lock);
+	while (f->n_heap == 0 && !f->closed && !feed_aborted(f))
+		pthread_cond_wait(&f->more, &f->lock);
+	got = f->n_heap > 0 && !feed_aborted(f);
+	if (got)
+		*job = feed_pop(f);
+	pthread_mutex_unlock(&f->lock);
+	return got;
 }
 
 static void *
 feed_worker(void *arg)
 {
-	pool_feed *f = arg;
-	void *state = NULL;
-	int started = 0;
-
-	for (;;) {
-		size_t job;
-
-		pthread_mutex_lock(&f->lock);
-		while (f->n_heap == 0 && !f->closed && !feed_aborted(f))
-			pthread_cond_wait(&f->more, &f->lock);
-		if (f->n_heap == 0 || feed_aborted(f)) {
-			pthread_mutex_unlock(&f->lock);
-			break;
-		}
-		job = feed_pop(f);
-		pthread_mutex_unlock(&f->lock);
-		if (!started) {
-			state = f->start ? f->start(f->user) : NULL;
-			started = 1;
-		}
-		f->work(f->user, state, job);
-	}
-	if (started && f->stop)
-		f->stop(f->user, state);
+	worker_loop(&((pool_feed *) arg)->hooks);
 	return NULL;
 }
 
@@ -221,11 +228,7 @@ pool_feed_start(int n_threads, pool_start_fn start, pool_work_fn work,
 	}
 	pthread_mutex_init(&f->lock, NULL);
 	pthread_cond_init(&f->more, NULL);
-	f->start = start;
-	f->work = work;
-	f->stop = stop;
-	f->user = user;
-	f->abort = abort;
+	f->hooks = (pool_hooks) { start, work, stop, user, abort, feed_claim, f };
 	for (int i = 0; i < n_threads; i++) {
 		if (pthread_create(&f->threads[i], NULL, feed_worker, f) != 0)
 			break;
