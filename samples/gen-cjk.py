@@ -19,6 +19,11 @@ from gen-samples.py, loaded with importlib. Boxes are outlined. Slides:
     just past the right edge; with hangingPunct="1" the mark hangs into
     the margin (the line keeps its last character), with "0" the last
     character moves to the next line with it
+ 3. East Asian auto-numbers: every ea1 scheme of a:buAutoNum, three
+    items each from a start that shows how the counter is written
+    (TypeA with 十 for ten, TypeC digit by digit with 〇): Simplified
+    Chinese from 98 (九十八 九十九 一〇〇), Traditional Chinese from 18
+    (十八 十九 二〇), Japanese and Korean from 9 (九 一〇 一一)
 """
 
 import importlib.util
@@ -103,10 +108,32 @@ def slide_hanging(d):
                   [para(jrun(text, ea=GOTHIC, latin=GOTHIC), hangingPunct=hang)]))
 
 
+def numbered(text, scheme, start):
+    """A paragraph numbered with @scheme from @start, hanging its label."""
+    bullets = elem("a:buFont", typeface="+mj-ea") + elem("a:buAutoNum", type=scheme,
+                                                         startAt=str(start))
+    pp = elem("a:pPr", bullets, marL="685800", indent="-685800")
+    return "<a:p>" + pp + jrun(text, ea=GOTHIC, latin=GOTHIC) + '<a:endParaRPr lang="ja-JP"/></a:p>'
+
+
+def slide_autonum(d):
+    s = d.slide("titleOnly").add(G.slide_title("East Asian auto-numbers", sz=28))
+    schemes = [("ea1ChsPlain", 98), ("ea1ChsPeriod", 98), ("ea1ChtPlain", 18),
+               ("ea1ChtPeriod", 18), ("ea1JpnKorPlain", 9), ("ea1JpnKorPeriod", 9),
+               ("ea1JpnChsDbPeriod", 9)]
+    for i, (scheme, start) in enumerate(schemes):
+        x = 400000 + (i % 4) * 2900000
+        y = 1200000 + (i // 4) * 2700000
+        s.add(label(f"{scheme} from {start}", x, y, 2700000),
+              box(scheme, x, y + 350000, 2700000, 1500000,
+                  [numbered(t, scheme, start) for t in ("項目", "項目", "項目")]))
+
+
 def deck_cjk():
     d = G.Deck("Japanese text")
     slide_faces(d)
     slide_hanging(d)
+    slide_autonum(d)
     return d
 
 

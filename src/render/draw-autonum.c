@@ -1,8 +1,14 @@
 /*
  * Labels of auto-numbered paragraphs: the counter in the scheme's digits
  * or letters, then its punctuation. The schemes are those of
- * §20.1.10.61 ST_TextAutonumberScheme; the East Asian ones (ea1...) are
- * not known here and come back as -1.
+ * §20.1.10.61 ST_TextAutonumberScheme.
+ *
+ * The East Asian ones write the counter in ideographic numerals, in one
+ * of two ways ([MS-OI29500] 2.1.1338 says how Office reads the spec's
+ * "TypeA" and "TypeC"): TypeA counts with 十 for ten (10 十, 20 二十,
+ * 99 九十九), TypeC writes each decimal digit, zero as 〇 (20 二〇,
+ * 102 一〇二). Simplified Chinese uses TypeA up to 99, Traditional
+ * Chinese up to 19, Japanese and Korean TypeC throughout.
  */
 #include "render/draw-autonum.h"
 
@@ -29,7 +35,10 @@ enum numerals {
 	NUM_HINDI,        /* Devanagari digits */
 	NUM_CIRCLE,       /* (1)..(10) circled, then digits */
 	NUM_CIRCLE_BLACK, /* Wingdings' black circled 0..10, then digits */
-	NUM_CIRCLE_WHITE  /* Wingdings' white circled 0..10, then digits */
+	NUM_CIRCLE_WHITE, /* Wingdings' white circled 0..10, then digits */
+	NUM_HAN_CHS,      /* ideographic, TypeA to 99, then TypeC */
+	NUM_HAN_CHT,      /* ideographic, TypeA to 19, then TypeC */
+	NUM_HAN_JPN       /* ideographic, TypeC */
 };
 
 /* What follows (or surrounds) it. */
@@ -74,6 +83,13 @@ static const struct scheme {
 	{ "hindiNumPeriod", NUM_HINDI, P_PERIOD },
 	{ "hindiNumParenR", NUM_HINDI, P_PAREN_R },
 	{ "hindiAlpha1Period", NUM_HINDI_CONS, P_PERIOD },
+	{ "ea1ChsPeriod", NUM_HAN_CHS, P_PERIOD },
+	{ "ea1ChsPlain", NUM_HAN_CHS, P_PLAIN },
+	{ "ea1ChtPeriod", NUM_HAN_CHT, P_PERIOD },
+	{ "ea1ChtPlain", NUM_HAN_CHT, P_PLAIN },
+	{ "ea1JpnChsDbPeriod", NUM_HAN_JPN, P_DB_PERIOD },
+	{ "ea1JpnKorPeriod", NUM_HAN_JPN, P_PERIOD },
+	{ "ea1JpnKorPlain", NUM_HAN_JPN, P_PLAIN },
 };
 
 /* The letters of the alphabetic schemes, in counting order. */
@@ -165,6 +181,36 @@ letters(char *out, size_t size, int n, const char *const *set, int count)
 		append(out, size, set[(n - 1) % count]);
 }
 
+/* Ideographic digits 〇 to 九, and ten. */
+static const unsigned han_digit[10] = {
+	0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D,
+};
+enum { HAN_TEN = 0x5341 };
+
+/* @n in ideographic numerals: counted with 十 (TypeA) while @n is at
+ * most @typea_max, digit by digit (TypeC) above it. */
+static void
+han(char *out, size_t size, int n, int typea_max)
+{
+	char dec[16];
+
+	if (n <= typea_max && n < 100) {
+		int tens = n / 10, ones = n % 10;
+
+		if (tens > 1)
+			append_cp(out, size, han_digit[tens]);
+		if (tens > 0)
+			append_cp(out, size, HAN_TEN);
+		if (ones > 0 || tens == 0)
+			append_cp(out, size, han_digit[ones]);
+		return;
+	}
+	snprintf(dec, sizeof dec, "%d", n);
+	for (const char *p = dec; *p; p++)
+		if (*p >= '0' && *p <= '9')
+			append_cp(out, size, han_digit[*p - '0']);
+}
+
 static void
 roman(char *out, size_t size, int n, int upper)
 {
@@ -241,6 +287,9 @@ numerals(char *out, size_t size, enum numerals num, int n)
 		else
 			append_cp(out, size, n == 0 ? 0x24EA : 0x2460 + (unsigned) (n - 1));
 		break;
+	case NUM_HAN_CHS: han(out, size, n, 99); break;
+	case NUM_HAN_CHT: han(out, size, n, 19); break;
+	case NUM_HAN_JPN: han(out, size, n, 0); break;
 	}
 }
 

@@ -1,7 +1,7 @@
 /*
  * Unit tests for render/draw-autonum.c: the labels of a:buAutoNum's
- * schemes, Latin, right-to-left and Indic ones, counting past the end of
- * an alphabet, unknown schemes and small buffers.
+ * schemes, Latin, right-to-left, Indic and East Asian ones, counting past
+ * the end of an alphabet, unknown schemes and small buffers.
  */
 #include "render/draw-autonum.h"
 
@@ -60,14 +60,32 @@ test_complex(void)
 	CHECK_STR(fmt("hindiAlpha1Period", 1), "\xe0\xa4\x95.");
 }
 
+/* ideographic numerals: TypeA (with 十) and TypeC (digit by digit) */
+static void
+test_east_asian(void)
+{
+	CHECK_STR(fmt("ea1ChsPlain", 1), "一");
+	CHECK_STR(fmt("ea1ChsPlain", 10), "十");
+	CHECK_STR(fmt("ea1ChsPlain", 11), "十一");
+	CHECK_STR(fmt("ea1ChsPeriod", 20), "二十.");
+	CHECK_STR(fmt("ea1ChsPlain", 99), "九十九");
+	CHECK_STR(fmt("ea1ChsPlain", 102), "一〇二");
+	/* Traditional Chinese: TypeA only up to 19 */
+	CHECK_STR(fmt("ea1ChtPlain", 19), "十九");
+	CHECK_STR(fmt("ea1ChtPeriod", 20), "二〇.");
+	/* Japanese and Korean: TypeC from 1 */
+	CHECK_STR(fmt("ea1JpnKorPlain", 4), "四");
+	CHECK_STR(fmt("ea1JpnKorPlain", 10), "一〇");
+	CHECK_STR(fmt("ea1JpnKorPeriod", 35), "三五.");
+	CHECK_STR(fmt("ea1JpnChsDbPeriod", 7), "七\xef\xbc\x8e");
+}
+
 static void
 test_edges(void)
 {
 	char out[8];
 
-	/* unknown (and the East Asian ones): -1, arabicPeriod's label */
-	CHECK_INT(draw_autonum_format("ea1ChsPeriod", 4, out, sizeof out), -1);
-	CHECK_STR(out, "4.");
+	/* unknown: -1, arabicPeriod's label */
 	CHECK_INT(draw_autonum_format("noSuchScheme", 2, out, sizeof out), -1);
 	CHECK_STR(out, "2.");
 	/* a counter below 1 counts as 1 */
@@ -86,6 +104,7 @@ main(void)
 {
 	test_latin();
 	test_complex();
+	test_east_asian();
 	test_edges();
 	return TT_DONE();
 }
