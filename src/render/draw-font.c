@@ -24,6 +24,7 @@
  * widths, so the same line breaks; fontconfig's 30-metric-aliases) and to
  * the nearest free faces (metric 0). */
 static const struct font_entry { const char *from, *to; int metric; } font_table[] = {
+	/* no light clone: Carlito at Calibri Light's widths (draw-widths.c) */
 	{ "Calibri", "Carlito", 1 }, { "Calibri Light", "Carlito", 0 },
 	{ "Cambria", "Caladea", 1 }, { "Cambria Math", "Caladea", 0 },
 	{ "Arial", "Liberation Sans", 1 }, { "Helvetica", "Liberation Sans", 1 },

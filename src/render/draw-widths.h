@@ -22,4 +22,10 @@ const draw_width_table *draw_widths_find(const char *family,
  * the stand-in; 0 for characters not measured or a NULL table. */
 double draw_widths_extra(const draw_width_table *t, uint32_t cp);
 
+/* The table's @i-th character (code point order) in @cp and both faces'
+ * advances (1/1000 em): 1, or 0 past the last one (for the tests, which
+ * measure the stand-in's advances against the installed face). */
+int draw_widths_at(const draw_width_table *t, size_t i, uint32_t *cp,
+                   int *orig, int *standin);
+
 #endif
