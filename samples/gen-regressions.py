@@ -22,6 +22,14 @@ Slides:
      drawing them is fontconfig's choice, which followed the user's locale
      (LANG, FC_LANG) until the renderer fixed fontconfig's default language
      (owasp2017-ja's English-marked Japanese changed with LANG=ko_KR)
+  4  symbol fonts: a run with a:sym Wingdings whose U+F08E is Wingdings'
+     black circled 3, after "Widespread " in a box just wide enough for the
+     line with the symbol at Wingdings' width (owasp2017's risk tables:
+     the symbol was drawn as a hex box in the latin face's fallback, then
+     as a wider glyph that wrapped the line); runs whose a:latin is
+     Wingdings (bullets, check marks, arrows, a clock) and Symbol (Greek
+     letters, relations); a Wingdings leaf with no Unicode equivalent,
+     drawn as a bullet and reported
 """
 
 import argparse
@@ -81,6 +89,38 @@ def han_in_english(s):
                       gs.para(gs.run("English run: 令 曜 閉 歴 将 器 近", sz=40))]))
 
 
+def sym_run(text, sz, latin="Arial", sym=None, b=None):
+    """A run in face @latin, with a:sym @sym when given."""
+    props = gs.elem("a:latin", typeface=latin)
+    if sym:
+        props += gs.elem("a:sym", typeface=sym, pitchFamily="2", charset="2")
+    rpr = gs.elem("a:rPr", props, lang="en-US", sz=int(sz * 100), b=b, dirty="0")
+    return f"<a:r>{rpr}<a:t>{gs.escape(text)}</a:t></a:r>"
+
+
+def symbol_fonts(s):
+    """Slide 4: text in symbol fonts."""
+    # "Widespread" and the space at 8 pt bold, the symbol at 9.5 pt:
+    # 45.27 + 2.22 + 0.892 em x 9.5 pt = 55.97 pt, plus the 7.2 pt insets
+    cx = round((55.97 + 2 * 7.2 + 0.5) * 12700)
+    s.add(gs.textbox("Risk", gs.xfrm(600000, 1400000, cx, 500000),
+                     [gs.para(sym_run("Widespread", 8, b="1"), sym_run(" ", 8, b="1"),
+                              sym_run("\uf08e", 9.5, sym="Wingdings", b="1"),
+                              algn="ctr")],
+                     ln=gs.outlined()))
+    s.add(gs.textbox("Wingdings", gs.xfrm(600000, 2200000, 10800000, 700000),
+                     [gs.para(sym_run("Wingdings as a:latin: ", 20),
+                              sym_run("lnuv\u00d8\u00fc\u00fb\u00e8\u00f0\u00b9", 20,
+                                      latin="Wingdings"))]))
+    s.add(gs.textbox("Symbol", gs.xfrm(600000, 3000000, 10800000, 700000),
+                     [gs.para(sym_run("Symbol as a:latin: ", 20),
+                              sym_run("abgDSp \u00a3\u00b3\u00b9\u00a5 \u00ae\u00de",
+                                      20, latin="Symbol"))]))
+    s.add(gs.textbox("Leaf", gs.xfrm(600000, 3800000, 10800000, 700000),
+                     [gs.para(sym_run("a Wingdings leaf (no Unicode equivalent): ", 20),
+                              sym_run("\u0096", 20, latin="Wingdings"))]))
+
+
 def build():
     with gs.using_flavor(gs.TRANSITIONAL):
         d = gs.Deck("slides2png regression samples")
@@ -90,6 +130,8 @@ def build():
             gs.slide_title("Text sizes on a 1/600 inch grid", sz=28)))
         han_in_english(d.slide("titleOnly").add(
             gs.slide_title("Han characters in English runs", sz=28)))
+        symbol_fonts(d.slide("titleOnly").add(
+            gs.slide_title("Symbol fonts", sz=28)))
         return gs.zip_bytes(d.build())
 
 

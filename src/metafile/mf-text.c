@@ -8,6 +8,7 @@
 #include "metafile/mf-imp.h"
 
 #include "base/base.h"
+#include "base/symfont.h"
 
 #include <errno.h>
 #include <iconv.h>
@@ -51,74 +52,16 @@ charset_codepage(int charset, int *multibyte)
 	}
 }
 
-/* Wingdings' and Webdings' commonest bullets and marks (the fonts are
- * rarely installed); 0 for the others. */
-static uint16_t
-wingdings(unsigned char b)
-{
-	switch (b) {
-	case 0x6C: return 0x25CF;  /* black circle */
-	case 0x6E: return 0x25A0;  /* black square */
-	case 0x6F: case 0x70: return 0x25A1;
-	case 0x71: return 0x2751;
-	case 0x72: return 0x2752;
-	case 0x75: case 0x77: return 0x25C6;
-	case 0x76: return 0x2756;
-	case 0x9F: return 0x2022;
-	case 0xA7: return 0x25AA;
-	case 0xA8: return 0x25FB;
-	case 0xD8: return 0x27A2;
-	case 0xE0: return 0x2192;
-	case 0xE8: return 0x2794;
-	case 0xF0: return 0x21E8;
-	case 0xFB: return 0x2717;
-	case 0xFC: return 0x2713;
-	case 0xFD: return 0x2612;
-	case 0xFE: return 0x2611;
-	default: return 0;
-	}
-}
-
-static uint16_t
-webdings(unsigned char b)
-{
-	switch (b) {
-	case 0x61: return 0x2713;  /* check mark */
-	case 0x67: return 0x25A0;  /* black square */
-	case 0x6E: return 0x25CF;  /* black circle */
-	case 0x72: return 0x2717;
-	default: return 0;
-	}
-}
-
-/* The Symbol font's Greek letters in Unicode (a..z, A..Z as Symbol
- * places them); other bytes as Latin-1. */
-static uint16_t
-symbol_font(unsigned char b)
-{
-	static const uint16_t lower[26] = {
-		0x3B1, 0x3B2, 0x3C7, 0x3B4, 0x3B5, 0x3C6, 0x3B3, 0x3B7, 0x3B9, 0x3D5,
-		0x3BA, 0x3BB, 0x3BC, 0x3BD, 0x3BF, 0x3C0, 0x3B8, 0x3C1, 0x3C3, 0x3C4,
-		0x3C5, 0x3D6, 0x3C9, 0x3BE, 0x3C8, 0x3B6 };
-
-	if (b >= 'a' && b <= 'z')
-		return lower[b - 'a'];
-	if (b >= 'A' && b <= 'Z' && lower[b - 'A'] != 0x3D5 && lower[b - 'A'] != 0x3D6)
-		return (uint16_t) (lower[b - 'A'] - 0x20);
-	if (b == 0xB7)
-		return 0x2022;
-	return b < 0x80 ? b : 0;
-}
-
-/* A byte of a symbol font's text as Unicode, 0 if we have none. */
+/* A byte of a symbol font's text as Unicode, 0 if we have none: the
+ * face's table (base/symfont.c), Symbol's for symbol-charset faces
+ * without one; characters beyond the BMP (Wingdings' pictographs) do not
+ * fit the UTF-16 units text is played in and count as none. */
 static uint16_t
 symbol_map(const mf_font *f, unsigned char b)
 {
-	if (strncasecmp(f->face, "Wingdings", 9) == 0)
-		return wingdings(b);
-	if (strcasecmp(f->face, "Webdings") == 0)
-		return webdings(b);
-	return symbol_font(b);
+	uint32_t u = s2p_symfont_char(s2p_symfont_is(f->face) ? f->face : "Symbol", b);
+
+	return u <= 0xFFFF ? (uint16_t) u : 0;
 }
 
 /* Wide text in a symbol font carries the font's bytes, usually moved to

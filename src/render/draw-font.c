@@ -5,12 +5,14 @@
  * the table below when that is installed, else nothing, and the caller
  * falls back (a latin face to the theme's body font, others to
  * fontconfig). Every substitution is noted once for the run's report.
- * Symbol/Wingdings bullet characters are mapped to Unicode. The tables
+ * Symbol fonts are drawn as Unicode instead (base/symfont.c). The tables
  * are const; a draw_fonts is read-only while workers run, but for its
  * notes, which its mutex guards.
  */
 #include "render/draw-imp.h"
 #include "render/draw-font.h"
+
+#include "base/symfont.h"
 
 #include <errno.h>
 #include <fontconfig/fontconfig.h>
@@ -451,7 +453,7 @@ draw_fonts_resolve(const draw_fonts *f, const char *name, char *fam,
 			put(fam, size, f->map[i].to);
 			return S2P_FONT_MAPPED;
 		}
-	if (draw_font_is_symbol(name)) {
+	if (s2p_symfont_is(name)) {
 		/* the characters are mapped to Unicode: any face that has them */
 		e = table_find(f, name);
 		put(fam, size, e ? e->to : "DejaVu Sans");
@@ -1188,49 +1190,4 @@ draw_font_pgothic_extra(uint32_t cp)
 	if (lo < S2P_ARRAY_LEN(pgothic_widths) && pgothic_widths[lo].cp == cp)
 		return (pgothic_widths[lo].ms - pgothic_widths[lo].ipa) / 1000.0;
 	return 0;
-}
-
-/* Private-use and Latin-1 code points of the Symbol and Wingdings fonts
- * that decks use as bullets. */
-static const struct { const char *font; uint32_t from, to; } sym_map[] = {
-	{ "Wingdings", 0xA7, 0x25AA }, { "Wingdings", 0xA8, 0x25FB },
-	{ "Wingdings", 0xD8, 0x27A2 }, { "Wingdings", 0xFC, 0x2714 },
-	{ "Wingdings", 0xFB, 0x2718 }, { "Wingdings", 0x71, 0x2751 },
-	{ "Wingdings", 0x6E, 0x25A0 }, { "Wingdings", 0x6C, 0x25CF },
-	{ "Wingdings", 0x76, 0x2756 }, { "Wingdings", 0x75, 0x25C6 },
-	{ "Wingdings", 0x77, 0x2B25 }, { "Wingdings", 0xE0, 0x2192 },
-	{ "Wingdings", 0xE8, 0x2794 }, { "Wingdings", 0x9F, 0x2022 },
-	{ "Wingdings", 0xDF, 0x2190 }, { "Wingdings", 0xE1, 0x2191 },
-	{ "Wingdings", 0xE2, 0x2193 }, { "Wingdings", 0xE7, 0x2B05 },
-	{ "Wingdings", 0xE9, 0x2B06 }, { "Wingdings", 0xEA, 0x2B07 },
-	{ "Wingdings", 0xF0, 0x21E8 }, { "Wingdings", 0xEF, 0x21E6 },
-	{ "Wingdings", 0xFD, 0x2612 }, { "Wingdings", 0xFE, 0x2611 },
-	{ "Wingdings", 0x4A, 0x263A }, { "Wingdings", 0x4C, 0x2639 },
-	{ "Wingdings", 0x6F, 0x25A1 }, { "Wingdings", 0x70, 0x25A1 },
-	{ "Symbol", 0xB7, 0x2022 }, { "Symbol", 0x2D, 0x2212 },
-	{ "Symbol", 0xAE, 0x2192 }, { "Symbol", 0xDE, 0x21D2 },
-};
-
-int
-draw_font_is_symbol(const char *font)
-{
-	return font && (strncasecmp(font, "Wingdings", 9) == 0 ||
-	                strcasecmp(font, "Symbol") == 0);
-}
-
-uint32_t
-draw_font_symbol_char(const char *font, uint32_t cp)
-{
-	/* symbol fonts are often addressed in the F000 private-use block */
-	uint32_t c = cp >= 0xF000 && cp <= 0xF0FF ? cp - 0xF000 : cp;
-
-	if (!font)
-		return cp;
-	for (size_t i = 0; i < sizeof sym_map / sizeof sym_map[0]; i++)
-		if (strncasecmp(font, sym_map[i].font, strlen(sym_map[i].font)) == 0 &&
-		    sym_map[i].from == c)
-			return sym_map[i].to;
-	if (strncasecmp(font, "Wingdings", 9) == 0 || strcasecmp(font, "Symbol") == 0)
-		return c >= 0x20 && c < 0x7F ? 0x2022 : cp;
-	return cp;
 }

@@ -1,7 +1,7 @@
 /*
  * Fonts inside render/: which installed family draws each face a deck
  * names, the substitution notes behind the run's report (draw_fonts in
- * draw.h), and symbol-font bullet mapping.
+ * draw.h).
  */
 #ifndef S2P_RENDER_DRAW_FONT_H
 #define S2P_RENDER_DRAW_FONT_H
@@ -62,11 +62,5 @@ int draw_font_segment(const char *text, int len);
  * draw_font_pgothic_latin): punctuation, kana, Latin letters and digits;
  * 0 for ideographs (a full em in both) and characters not measured. */
 double draw_font_pgothic_extra(uint32_t cp);
-
-/* Map a character drawn in a symbol font (Wingdings, Symbol) to Unicode. */
-uint32_t draw_font_symbol_char(const char *font, uint32_t cp);
-
-/* 1 if @font is a symbol font whose characters need mapping. */
-int draw_font_is_symbol(const char *font);
 
 #endif

@@ -13,6 +13,8 @@
 #include "render/draw-linebreak.h"
 #include "render/draw-widths.h"
 
+#include "base/symfont.h"
+
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -206,6 +208,80 @@ append_persian_digits(GString *text, const char *t)
 	}
 }
 
+/* Character @cp of a text in symbol font @face as the Unicode character
+ * its glyph shows. Characters outside the font's 8-bit range are
+ * already Unicode and stay; a glyph we know no equivalent of is drawn as
+ * a bullet, and reported. */
+static uint32_t
+symbol_char(text_state *ts, const char *face, uint32_t cp)
+{
+	uint32_t u;
+
+	if (!(cp >= 0x20 && cp <= 0xFF) && !(cp >= 0xF020 && cp <= 0xF0FF))
+		return cp;
+	u = s2p_symfont_char(face, cp);
+	if (u)
+		return u;
+	pml_diag_add(ts->dc->diags, ts->dc->part, "%s character 0x%02X has no Unicode "
+	             "equivalent known here: drawn as a bullet", face, (unsigned) (cp & 0xFF));
+	return 0x2022;
+}
+
+/*
+ * Append run text @t whose face is a symbol font (a:latin, or a:sym for
+ * its U+F0xx characters) to @text, each symbol as the Unicode character
+ * its glyph shows. In a symbol a:latin every character is a symbol; a:sym
+ * draws only the U+F0xx ones (owasp2017-ja: a "2" in a run with a:sym
+ * Wingdings is a plain 2), and their byte ranges in @text go to
+ * *@sym_chars (created here) to be drawn in the a:sym face's stand-in.
+ */
+static void
+append_symbols(text_state *ts, GString *text, const char *t, const dml_rpr *r,
+               GArray **sym_chars)
+{
+	int latin_sym = s2p_symfont_is(r->latin);
+	const char *face = latin_sym ? r->latin : r->sym;
+
+	for (const char *q = t; *q; q = g_utf8_next_char(q)) {
+		char buf[8];
+		uint32_t cp = g_utf8_get_char(q);
+		int mapped = latin_sym || (cp >= 0xF000 && cp <= 0xF0FF);
+		int at = (int) text->len;
+		int n = g_unichar_to_utf8(mapped ? symbol_char(ts, face, cp) : cp, buf);
+
+		g_string_append_len(text, buf, n);
+		if (mapped && !latin_sym) {
+			int range[2] = { at, at + n };
+			if (!*sym_chars)
+				*sym_chars = g_array_new(FALSE, FALSE, sizeof range);
+			g_array_append_val(*sym_chars, range);
+		}
+	}
+}
+
+/* The symbols of an a:sym face @sym at byte ranges @ranges (pairs of
+ * ints) are drawn in the face's stand-in, as PowerPoint draws them in
+ * the a:sym face and not the run's latin one: their widths then match
+ * (Wingdings' circled digits are 0.89 em, DejaVu Sans' 0.85-0.90). */
+static void
+symbol_families(text_state *ts, PangoAttrList *attrs, const char *sym,
+                const GArray *ranges)
+{
+	char fam[256];
+	int kind;
+
+	if (!ts->dc->w->fonts)
+		return;
+	kind = draw_fonts_resolve(ts->dc->w->fonts, sym, fam, sizeof fam);
+	if (kind < 0 || !fam[0])
+		return;
+	draw_fonts_note(ts->dc->w->fonts, sym, fam, NULL, kind);
+	for (guint k = 0; k < ranges->len; k++) {
+		const int *range = &g_array_index(ranges, int, 2 * k);
+		insert_attr(attrs, pango_attr_family_new(fam), range[0], range[1]);
+	}
+}
+
 /* The bullet of a paragraph: its layout (or NULL). */
 static PangoLayout *
 make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
@@ -230,7 +306,9 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 		uint32_t cp = g_utf8_get_char_validated(p, -1);
 		if (cp == (uint32_t) -1 || cp == (uint32_t) -2)
 			return NULL;
-		utf8_append(text, sizeof text, draw_font_symbol_char(ppr->bu_font, cp));
+		if (s2p_symfont_is(ppr->bu_font))
+			cp = symbol_char(ts, ppr->bu_font, cp);
+		utf8_append(text, sizeof text, cp);
 	}
 	else if (ppr->bullet == DML_BU_AUTONUM) {
 		int unknown;
@@ -828,6 +906,7 @@ para_build(text_state *ts, const dml_para *para, double box_w, int wrap_none,
 		char num[16];
 		const char *t = run->text ? run->text : "";
 		PangoFontDescription *fd;
+		GArray *sym_chars = NULL;
 		dml_rgba c;
 
 		resolve_rpr_overlay(&r, &run->rpr);
@@ -842,21 +921,8 @@ para_build(text_state *ts, const dml_para *para, double box_w, int wrap_none,
 		if (i > 0 && run->kind != DML_RUN_BREAK)
 			run_digit_mark(text, t, r.lang, pl->rtl, seen_rtl);
 		seen_rtl |= has_rtl_letter(t);
-		if (draw_font_is_symbol(r.sym) || draw_font_is_symbol(r.latin)) {
-			/* symbol-font text: map each character to the Unicode one
-			 * it shows. In a Wingdings a:latin every character is a
-			 * symbol; a:sym draws only the U+F0xx ones (owasp2017-ja:
-			 * a "2" in a run with a:sym Wingdings is a plain 2) */
-			int latin_sym = draw_font_is_symbol(r.latin);
-			const char *font = latin_sym ? r.latin : r.sym;
-			for (const char *q = t; *q; q = g_utf8_next_char(q)) {
-				char buf[8];
-				uint32_t cp = g_utf8_get_char(q);
-				int n = g_unichar_to_utf8(latin_sym || (cp >= 0xF000 && cp <= 0xF0FF) ?
-				                          draw_font_symbol_char(font, cp) : cp, buf);
-				g_string_append_len(text, buf, n);
-			}
-		}
+		if (s2p_symfont_is(r.sym) || s2p_symfont_is(r.latin))
+			append_symbols(ts, text, t, &r, &sym_chars);
 		else if (r.cap == 1) {
 			char *up = g_utf8_strup(t, -1);
 			g_string_append(text, up);
@@ -891,6 +957,10 @@ para_build(text_state *ts, const dml_para *para, double box_w, int wrap_none,
 			fd = font_desc(ts, &r, size, text->str + a, b - a);
 			insert_attr(attrs, pango_attr_font_desc_new(fd), a, b);
 			pango_font_description_free(fd);
+		}
+		if (sym_chars) {
+			symbol_families(ts, attrs, r.sym, sym_chars);
+			g_array_free(sym_chars, TRUE);
 		}
 		c = run_color(ts, &r);
 		insert_attr(attrs, pango_attr_foreground_new(chan16(c.r), chan16(c.g),
