@@ -19,6 +19,10 @@
 #ifdef __SSE2__
 #include <emmintrin.h>
 #endif
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <tmmintrin.h>
+#define HAVE_RGB_SSSE3 1
+#endif
 
 struct out_png_encoder {
 	int effort;                    /* enum out_png_effort */
@@ -109,12 +113,43 @@ chunk(unsigned char *p, const char *type, size_t len)
 	return len + 12;
 }
 
+#ifdef HAVE_RGB_SSSE3
+/* row_rgb with one byte shuffle per four pixels (SSSE3, checked at run
+ * time): a tenth of the instructions of the loop below, which is about a
+ * fifth of encoding a text slide. Writes only inside the row. */
+__attribute__((target("ssse3"))) static int
+row_rgb_ssse3(unsigned char *restrict dst, const uint32_t *restrict px, int w)
+{
+	/* little-endian 0xAARRGGBB is bytes B G R A: take R G B of each */
+	const __m128i pick = _mm_setr_epi8(2, 1, 0, 6, 5, 4, 10, 9, 8, 14, 13, 12,
+	                                   -1, -1, -1, -1);
+	int x = 0;
+
+	/* 16 bytes stored per 4 pixels (12 used): stop 2 pixels early */
+	for (; x + 6 <= w; x += 4) {
+		__m128i v = _mm_loadu_si128((const __m128i *) (const void *) (px + x));
+		_mm_storeu_si128((__m128i *) (void *) (dst + 3 * x), _mm_shuffle_epi8(v, pick));
+	}
+	return x;
+}
+#endif
+
 /* cairo pixels are native-endian 0xAARRGGBB; the slide is opaque (drawn
  * over white), so alpha is dropped without unpremultiplying */
 static void
 row_rgb(unsigned char *restrict dst, const uint32_t *restrict px, int w)
 {
-	for (int x = 0; x < w; x++) {
+	int x = 0;
+
+#ifdef HAVE_RGB_SSSE3
+	static int ssse3 = -1;    /* benign race: every thread computes the same */
+
+	if (ssse3 < 0)
+		ssse3 = __builtin_cpu_supports("ssse3") ? 1 : 0;
+	if (ssse3)
+		x = row_rgb_ssse3(dst, px, w);
+#endif
+	for (; x < w; x++) {
 		uint32_t v = px[x];
 		dst[3 * x] = (unsigned char) (v >> 16);
 		dst[3 * x + 1] = (unsigned char) (v >> 8);

@@ -141,7 +141,7 @@ check_all_ways(cairo_surface_t *s)
 static void
 test_random(void)
 {
-	const int sizes[][2] = { { 1, 1 }, { 2, 3 }, { 5, 1 }, { 17, 9 },
+	const int sizes[][2] = { { 1, 1 }, { 2, 3 }, { 5, 1 }, { 6, 2 }, { 7, 2 }, { 17, 9 },
 	                         { 64, 33 }, { 301, 47 } };
 
 	for (size_t i = 0; i < sizeof sizes / sizeof *sizes; i++) {
