@@ -24,6 +24,12 @@ from gen-samples.py, loaded with importlib. Boxes are outlined. Slides:
     (TypeA with 十 for ten, TypeC digit by digit with 〇): Simplified
     Chinese from 98 (九十八 九十九 一〇〇), Traditional Chinese from 18
     (十八 十九 二〇), Japanese and Korean from 9 (九 一〇 一一)
+ 4. Meiryo at its own widths (drawn in Noto Sans CJK JP, whose Latin
+    is 6 % narrower, 14 % in bold): a Latin line in the regular and the
+    bold face, and a box 9.6 em wide (at 12 pt) holding a bold
+    "A6:2017-不適切なセキュリティ処理" from owasp2017-ja: at Meiryo
+    Bold's widths its first line ends before セ (10.0 em with it), at
+    Noto's it would hold セ (9.3 em)
 """
 
 import importlib.util
@@ -44,7 +50,7 @@ HLINK_EXT = ('<a:extLst><a:ext uri="{A12FA001-AC4F-418D-AE19-62706E023703}">'
 
 
 def jrun(text, ea=PGOTHIC, latin=None, sz=16, lang="ja-JP", alt_lang=None, color=None,
-         u=None, link=None):
+         u=None, link=None, b=None):
     """A run with east-asian face @ea; @link: (rId, keep text colour)."""
     props = (solid(color) if color else "")
     props += elem("a:latin", typeface=latin) if latin else ""
@@ -52,7 +58,7 @@ def jrun(text, ea=PGOTHIC, latin=None, sz=16, lang="ja-JP", alt_lang=None, color
     if link:
         rid, keep = link
         props += elem("a:hlinkClick", HLINK_EXT if keep else "", **{"r:id": rid})
-    rpr = elem("a:rPr", props, lang=lang, altLang=alt_lang, sz=int(sz * 100), u=u,
+    rpr = elem("a:rPr", props, lang=lang, altLang=alt_lang, sz=int(sz * 100), b=b, u=u,
                dirty="0")
     return f"<a:r>{rpr}<a:t>{escape(text)}</a:t></a:r>"
 
@@ -129,11 +135,31 @@ def slide_autonum(d):
                   [numbered(t, scheme, start) for t in ("項目", "項目", "項目")]))
 
 
+MEIRYO = "メイリオ"
+
+
+def slide_meiryo(d):
+    s = d.slide("titleOnly").add(G.slide_title("Meiryo at its own widths", sz=28))
+    line = "Web Application Security Risks 2017"
+    s.add(label("Meiryo, regular and bold (Noto Sans CJK JP, spaced)", 400000, 1150000,
+                6000000),
+          box("Latin", 400000, 1500000, 6000000, 1000000,
+              [para(jrun(line, ea=MEIRYO, latin=MEIRYO)),
+               para(jrun(line, ea=MEIRYO, latin=MEIRYO, b="1"))]))
+    # 9.6 em of 12 pt text plus the insets
+    cx = int(9.6 * 12 * 12700) + 2 * 91440
+    s.add(label("bold, 9.6 em: the first line ends before セ", 400000, 2800000, 6000000),
+          box("Narrow", 400000, 3150000, cx, 700000,
+              [para(jrun("A6:2017-不適切なセキュリティ処理", ea=MEIRYO, latin=MEIRYO, sz=12,
+                         b="1"))]))
+
+
 def deck_cjk():
     d = G.Deck("Japanese text")
     slide_faces(d)
     slide_hanging(d)
     slide_autonum(d)
+    slide_meiryo(d)
     return d
 
 

@@ -6,15 +6,15 @@
 For every font dictionary whose /BaseFont contains FONTNAME (subset tag
 and all: "Calibri-Light" matches "BCDEEE+Calibri-Light"), the widths are
 read from /FirstChar + /Widths (simple fonts: WinAnsi codes mapped to
-Unicode) or from the descendant's /W array (CID fonts: CIDs mapped to
-Unicode by the /ToUnicode CMap). The widths of all files are merged; a
+Unicode) or from the descendant's /W array and /DW (CID fonts: the CIDs
+the /ToUnicode CMap maps to Unicode). The widths of all files are merged; a
 code point given two different widths is reported on stderr. Output:
 one "U+XXXX width" line per code point, 1/1000 em, sorted.
 
 This is how draw-widths.c's tables were measured from PowerPoint's PDF
 exports (which embed the faces PowerPoint drew with, at their own
-advances). Only uncompressed object syntax and Flate streams are read:
-PowerPoint's exports write no object streams. Standard library only.
+advances). Objects may sit in object streams; only Flate streams are
+read. Standard library only.
 """
 import re
 import sys
@@ -42,7 +42,20 @@ def win_ansi(code):
 
 
 def objects(data):
-    return {int(m.group(1)): m.group(2) for m in OBJ_RE.finditer(data)}
+    """Object number -> body, including those packed in object streams
+    (PDFs that Acrobat rewrote have them)."""
+    objs = {int(m.group(1)): m.group(2) for m in OBJ_RE.finditer(data)}
+    for body in list(objs.values()):
+        if not re.search(rb"/Type\s*/ObjStm", body):
+            continue
+        n = int(re.search(rb"/N\s+(\d+)", body).group(1))
+        first = int(re.search(rb"/First\s+(\d+)", body).group(1))
+        raw = stream(body)
+        head = [int(x) for x in raw[:first].split()][:2 * n]
+        for k in range(0, len(head), 2):
+            end = head[k + 3] if k + 3 < len(head) else len(raw) - first
+            objs.setdefault(head[k], raw[first + head[k + 1]:first + end])
+    return objs
 
 
 def stream(body):
@@ -141,14 +154,14 @@ def font_widths(body, objs):
         if d.lstrip().startswith(b"["):   # an array object holding the ref
             d = objs.get(int(re.search(rb"(\d+)\s+0\s+R", d).group(1)), b"")
         w = ref(d, b"W", objs)
-        if not w:
-            return out
-        if not w.lstrip().startswith(b"["):
-            w = w.strip()
-        for cid, wd in cid_widths(w).items():
-            cp = cmap.get(cid)
+        dw = ref(d, b"DW", objs)
+        widths = cid_widths(w.strip()) if w else {}
+        dw = numbers(dw)[0] if dw else 1000
+        # every CID the ToUnicode CMap names was used: those /W leaves
+        # out have the default width
+        for cid, cp in cmap.items():
             if cp is not None:
-                out[cp] = wd
+                out[cp] = widths.get(cid, dw)
         return out
     first = ref(body, b"FirstChar", objs)
     widths = ref(body, b"Widths", objs)

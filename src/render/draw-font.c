@@ -68,7 +68,8 @@ static const struct font_entry { const char *from, *to; int metric; } font_table
 	{ "\xef\xbc\xad\xef\xbc\xb3 \xe3\x82\xb4\xe3\x82\xb7\xe3\x83\x83\xe3\x82\xaf", "IPAGothic", 1 },   /* MS Gothic */
 	{ "\xef\xbc\xad\xef\xbc\xb3 \xef\xbc\xb0\xe6\x98\x8e\xe6\x9c\x9d", "IPAPMincho", 0 },  /* MS PMincho */
 	{ "\xef\xbc\xad\xef\xbc\xb3 \xe6\x98\x8e\xe6\x9c\x9d", "IPAMincho", 1 },    /* MS Mincho */
-	/* without the IPA faces, Noto (with palt for the P faces) */
+	/* without the IPA faces, Noto (with palt for the P faces); Meiryo's
+	 * Latin at its own widths (draw-widths.c) */
 	{ "Meiryo", "Noto Sans CJK JP", 0 }, { "Meiryo UI", "Noto Sans CJK JP", 0 },
 	{ "Yu Gothic", "Noto Sans CJK JP", 0 }, { "Yu Gothic UI", "Noto Sans CJK JP", 0 },
 	{ "MS Gothic", "Noto Sans CJK JP", 0 }, { "MS PGothic", "Noto Sans CJK JP", 0 },

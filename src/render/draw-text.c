@@ -375,47 +375,47 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 	return l;
 }
 
+/* The faces of a run whose widths differ from their stand-ins': MS
+ * PGothic drawn with IPAPGothic as its Latin face (ASCII) or its
+ * east-asian one (the rest), and a Latin face measured in draw-widths.c
+ * (or NULL). */
+typedef struct run_widths {
+	int pgothic_latin, pgothic_ea;
+	const draw_width_table *latin;
+} run_widths;
+
 /* How much wider (em) the face PowerPoint uses sets @cp than the face
- * drawn in its place, for spaced_widths(). */
-typedef double (*width_extra_fn)(uint32_t cp, const void *user);
+ * drawn in its place. */
+static double
+width_extra(const run_widths *rw, uint32_t cp)
+{
+	double extra = 0;
+
+	if (cp < 0x80 ? rw->pgothic_latin : rw->pgothic_ea)
+		extra = draw_font_pgothic_extra(cp);
+	if (extra == 0 && !(cp < 0x80 && rw->pgothic_latin))
+		extra = draw_widths_extra(rw->latin, cp);
+	return extra;
+}
 
 /*
  * Letter spacing on the characters in @text's bytes @start..@end (a run
  * at @size_pt with its own spacing @spc_pt) that PowerPoint's face sets
- * wider or narrower than the stand-in drawn in its place, @extra_of's
- * answer, so that lines hold what PowerPoint's hold.
+ * wider or narrower than the stand-in drawn in its place, so that lines
+ * hold what PowerPoint's hold.
  */
 static void
 spaced_widths(PangoAttrList *attrs, const char *text, int start, int end,
-              double size_pt, double spc_pt, width_extra_fn extra_of,
-              const void *user)
+              double size_pt, double spc_pt, const run_widths *rw)
 {
 	for (const char *p = text + start; p < text + end; p = g_utf8_next_char(p)) {
-		double extra = extra_of(g_utf8_get_char(p), user);
+		double extra = width_extra(rw, g_utf8_get_char(p));
 		int at = (int) (p - text);
 		if (extra != 0)
 			insert_attr(attrs, pango_attr_letter_spacing_new((int) ((extra *
 			            size_pt + spc_pt) * PANGO_SCALE)), at,
 			            (int) (g_utf8_next_char(p) - text));
 	}
-}
-
-/* MS PGothic over IPAPGothic: ASCII when the run's Latin face is the
- * stand-in, the rest when its east-asian face is (@user: int[2]). */
-static double
-pgothic_extra(uint32_t cp, const void *user)
-{
-	const int *latin_ea = user;
-
-	return (cp < 0x80 ? latin_ea[0] : latin_ea[1]) ?
-	       draw_font_pgothic_extra(cp) : 0;
-}
-
-/* A Latin face measured in draw-widths.c (@user: its table). */
-static double
-table_extra(uint32_t cp, const void *user)
-{
-	return draw_widths_extra(user, cp);
 }
 
 /* The width table for @r's Latin face when it is drawn with a stand-in
@@ -979,16 +979,12 @@ para_build(text_state *ts, const dml_para *para, double box_w, int wrap_none,
 			            draw_pango_units(r.spc_100pt / 100.0 * ts->scale)),
 			            start, end);
 		{
-			int latin_ea[2] = { draw_font_pgothic_latin(dc, &r),
-			                    draw_font_pgothic_standin(dc, &r) };
-			const draw_width_table *wt = latin_widths(dc, &r);
-			double spc = r.spc_100pt / 100.0 * ts->scale;
-			if (latin_ea[0] || latin_ea[1])
-				spaced_widths(attrs, text->str, start, end, size, spc,
-				              pgothic_extra, latin_ea);
-			else if (wt)
-				spaced_widths(attrs, text->str, start, end, size, spc,
-				              table_extra, wt);
+			run_widths rw = { draw_font_pgothic_latin(dc, &r),
+			                  draw_font_pgothic_standin(dc, &r),
+			                  latin_widths(dc, &r) };
+			if (rw.pgothic_latin || rw.pgothic_ea || rw.latin)
+				spaced_widths(attrs, text->str, start, end, size,
+				              r.spc_100pt / 100.0 * ts->scale, &rw);
 		}
 		if (r.baseline_pct1k)
 			insert_attr(attrs, pango_attr_rise_new(draw_pango_units(

@@ -12,8 +12,8 @@
 typedef struct draw_width_table draw_width_table;
 
 /* The table for text in @family drawn with @standin (family names, any
- * case), or NULL: none, or a bold or italic run (only upright regular
- * faces are measured). */
+ * case) in upright regular or, with @bold, bold face; or NULL: none
+ * measured (italic faces never are). */
 const draw_width_table *draw_widths_find(const char *family,
                                          const char *standin, int bold,
                                          int italic);

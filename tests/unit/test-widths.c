@@ -1,6 +1,7 @@
 /*
  * Unit tests for render/draw-widths.c: which runs get a table (the face
- * and stand-in named, upright regular only), the differences it gives,
+ * and stand-in named, regular or bold, never italic), the differences
+ * it gives,
  * and, for every table, that its characters are in code point order (the
  * lookup is a binary search) and that its stand-in column is what the
  * installed stand-in sets (harfbuzz advances of the face fontconfig gives
@@ -34,6 +35,37 @@ test_find(void)
 	CHECK(draw_widths_find("Calibri Light", NULL, 0, 0) == NULL);
 	CHECK(draw_widths_find("Franklin Gothic Book", "Liberation Sans", 0, 0) != NULL);
 	CHECK(draw_widths_extra(NULL, 'A') == 0);
+	/* Meiryo has a bold table of its own, under either name */
+	t = draw_widths_find("Meiryo", "Noto Sans CJK JP", 0, 0);
+	CHECK(t != NULL);
+	CHECK(draw_widths_find("Meiryo", "Noto Sans CJK JP", 1, 0) != NULL);
+	CHECK(draw_widths_find("Meiryo", "Noto Sans CJK JP", 1, 0) != t);
+	CHECK(draw_widths_find("\xe3\x83\xa1\xe3\x82\xa4\xe3\x83\xaa\xe3\x82\xaa",
+	                       "Noto Sans CJK JP", 0, 0) != NULL);
+	CHECK(draw_widths_find("Meiryo", "Noto Sans CJK JP", 1, 1) == NULL);
+	CHECK(draw_widths_find("Meiryo UI", "Noto Sans CJK JP", 0, 0) == NULL);
+}
+
+static void
+test_meiryo(void)
+{
+	const draw_width_table *r = draw_widths_find("Meiryo", "Noto Sans CJK JP", 0, 0);
+	const draw_width_table *b = draw_widths_find("Meiryo", "Noto Sans CJK JP", 1, 0);
+
+	/* Meiryo's 'W' 1001/1000 em against Noto's 878; bold 1051 and 915 */
+	CHECK_NEAR(draw_widths_extra(r, 'W'), 0.123, 1e-9);
+	CHECK_NEAR(draw_widths_extra(b, 'W'), 0.136, 1e-9);
+	/* a narrower 'J' */
+	CHECK_NEAR(draw_widths_extra(r, 'J'), -0.091, 1e-9);
+	/* tabular figures: every digit as wide as the others */
+	for (uint32_t d = '1'; d <= '9'; d++) {
+		CHECK(draw_widths_extra(r, d) == draw_widths_extra(r, '0'));
+		CHECK(draw_widths_extra(b, d) == draw_widths_extra(b, '0'));
+	}
+	CHECK(draw_widths_extra(b, '0') > 0.086 && draw_widths_extra(b, '0') < 0.088);
+	/* kana and kanji are a full em in both faces */
+	CHECK(draw_widths_extra(r, 0x3042) == 0);
+	CHECK(draw_widths_extra(b, 0x6F0F) == 0);
 }
 
 static void
@@ -74,12 +106,12 @@ advance_of(PangoFont *font, uint32_t cp)
 
 /* Every table of @family over @standin: ordered, its stand-in column what
  * the installed face sets (to the unit; the table rounds), the original
- * within a third of it (a typo shows). */
+ * between half and twice it (a slipped digit shows). */
 static void
 check_table(PangoFontMap *fm, PangoContext *ctx, const char *family,
-            const char *standin)
+            const char *standin, int bold)
 {
-	const draw_width_table *t = draw_widths_find(family, standin, 0, 0);
+	const draw_width_table *t = draw_widths_find(family, standin, bold, 0);
 	PangoFontDescription *fd = pango_font_description_from_string(standin);
 	PangoFontDescription *got;
 	PangoFont *font;
@@ -88,6 +120,8 @@ check_table(PangoFontMap *fm, PangoContext *ctx, const char *family,
 
 	CHECK(t != NULL);
 	pango_font_description_set_absolute_size(fd, 100 * PANGO_SCALE);
+	if (bold)
+		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
 	font = pango_font_map_load_font(fm, ctx, fd);
 	pango_font_description_free(fd);
 	CHECK(font != NULL);
@@ -95,11 +129,14 @@ check_table(PangoFontMap *fm, PangoContext *ctx, const char *family,
 		return;
 	got = pango_font_describe(font);
 	CHECK_STR(pango_font_description_get_family(got), standin);
+	/* a real bold face, not an emboldened regular one */
+	CHECK_INT(pango_font_description_get_weight(got),
+	          bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
 	pango_font_description_free(got);
 	for (size_t i = 0; draw_widths_at(t, i, &cp, &orig, &sw); i++, n++) {
 		int have = advance_of(font, cp);
 		if ((i > 0 && cp <= prev) || abs(have - sw) > 1 ||
-		    orig < sw * 2 / 3 || orig > sw * 3 / 2) {
+		    orig < sw / 2 || orig > sw * 2) {
 			fprintf(stderr, "%s over %s: U+%04X table %d/%d, installed %d\n",
 			        family, standin, (unsigned) cp, orig, sw, have);
 			bad++;
@@ -118,8 +155,10 @@ test_standins(void)
 	PangoFontMap *fm = pango_cairo_font_map_new();
 	PangoContext *ctx = pango_font_map_create_context(fm);
 
-	check_table(fm, ctx, "Franklin Gothic Book", "Liberation Sans");
-	check_table(fm, ctx, "Calibri Light", "Carlito");
+	check_table(fm, ctx, "Franklin Gothic Book", "Liberation Sans", 0);
+	check_table(fm, ctx, "Calibri Light", "Carlito", 0);
+	check_table(fm, ctx, "Meiryo", "Noto Sans CJK JP", 0);
+	check_table(fm, ctx, "Meiryo", "Noto Sans CJK JP", 1);
 	g_object_unref(ctx);
 	g_object_unref(fm);
 }
@@ -130,6 +169,7 @@ main(void)
 	tt_use_test_fonts();
 	test_find();
 	test_calibri_light();
+	test_meiryo();
 	test_standins();
 	return TT_DONE();
 }
