@@ -55,7 +55,10 @@ typedef struct s2p_render_opts {
 	                          "<name>" the deck's stem (see @name). NULL:
 	                          "slide_<n>.EXT" for the format */
 	volatile const int *cancel; /* set non-zero (e.g. from SIGINT) to stop
-	                               starting new slides; may be NULL */
+	                               starting new slides; may be NULL. Set
+	                               it atomically (__atomic_store_n, or a
+	                               signal handler's plain store): workers
+	                               read it with __atomic_load_n */
 	/* Added for the command line of issue 10; zero means "default". */
 	double scale;          /* > 0: the 96 DPI size times @scale */
 	int format;            /* enum s2p_format (default PNG) */

@@ -1102,7 +1102,7 @@ stream_jobs(s2p_deck *deck, variant_run *v, const s2p_render_opts *o,
 			break;
 		if (res->status != S2P_SLIDE_OK)
 			continue;
-		if (o->cancel && *o->cancel) {
+		if (s2p_flag_get(o->cancel)) {
 			res->status = S2P_SLIDE_FAILED;
 			S2P_FAIL(&res->error, S2P_ECANCELLED, "not rendered (interrupted)");
 			continue;

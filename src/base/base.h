@@ -81,6 +81,21 @@ int s2p_str_eq(const char *a, const char *b);          /* NULL-safe */
 int s2p_str_starts(const char *s, const char *prefix);
 int s2p_str_ends(const char *s, const char *suffix);
 
+/* A cancel flag, set from a signal handler or another thread and read by
+ * workers: loaded and stored atomically (relaxed: it carries no data),
+ * never as a plain int, which would be a data race. get is NULL-safe. */
+static inline int
+s2p_flag_get(const volatile int *flag)
+{
+	return flag && __atomic_load_n(flag, __ATOMIC_RELAXED);
+}
+
+static inline void
+s2p_flag_set(volatile int *flag)
+{
+	__atomic_store_n(flag, 1, __ATOMIC_RELAXED);
+}
+
 /* Monotonic milliseconds, for timings and deadlines. */
 double s2p_now_ms(void);
 

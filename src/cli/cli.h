@@ -109,6 +109,14 @@ void cli_grid_size(int n, int columns, long long cx, long long cy, int *w,
 /* run.c */
 int cli_run(cli_opts *o, volatile const int *cancel);
 
+/* The cancel flag, read atomically (a signal handler on any thread sets
+ * it while the library's workers read it). */
+static inline int
+cli_cancelled(volatile const int *cancel)
+{
+	return cancel && __atomic_load_n(cancel, __ATOMIC_RELAXED);
+}
+
 /* diff.c: "slides2png diff OLD NEW -o DIR" (@argv[0] is "diff"). Returns
  * the exit status: 0 no visual change, 1 changes, 2 trouble. */
 int cli_diff_main(int argc, char **argv, volatile const int *cancel);

@@ -16,7 +16,7 @@ static void
 on_signal(int sig)
 {
 	cancel_signal = sig;
-	cancel_flag = 1;
+	__atomic_store_n(&cancel_flag, 1, __ATOMIC_RELAXED);   /* workers read it */
 }
 
 int

@@ -334,7 +334,7 @@ run_deck(cli_opts *o, int index, cli_manifest *man, volatile const int *cancel)
 		if (result.slides[i].status == S2P_SLIDE_FAILED &&
 		    result.slides[i].write_failed)
 			write_failed = 1;
-	if (o->grid && !(cancel && *cancel)) {
+	if (o->grid && !cli_cancelled(cancel)) {
 		if (expand_name(o->grid, stem, grid, sizeof grid) ||
 		    cli_grid_write(grid, o->grid_columns, deck, &result, &ro))
 			write_failed = 1;
@@ -365,7 +365,7 @@ cli_run(cli_opts *o, volatile const int *cancel)
 		if (!man)
 			return CLI_EXIT_OUTPUT;
 	}
-	for (int i = 0; i < o->n_inputs && !(cancel && *cancel); i++) {
+	for (int i = 0; i < o->n_inputs && !cli_cancelled(cancel); i++) {
 		int d = run_deck(o, i, man, cancel);
 		if (d == CLI_EXIT_USAGE) {
 			/* the options do not fit the deck: stop here */

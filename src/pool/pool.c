@@ -35,7 +35,7 @@ worker_loop(const pool_hooks *h)
 	int started = 0;
 	size_t job;
 
-	while (!(h->abort && *h->abort) && h->claim(h->src, &job)) {
+	while (!s2p_flag_get(h->abort) && h->claim(h->src, &job)) {
 		if (!started) {
 			state = h->start ? h->start(h->user) : NULL;
 			started = 1;
@@ -172,7 +172,7 @@ feed_pop(pool_feed *f)
 static int
 feed_aborted(const pool_feed *f)
 {
-	return f->hooks.abort && *f->hooks.abort;
+	return s2p_flag_get(f->hooks.abort);
 }
 
 /* Wait for a job, or for the end of the feed (or an abort). */
