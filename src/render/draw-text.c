@@ -700,19 +700,20 @@ para_alignment(int algn, int rtl)
  * glyph advances on PowerPoint's grid (grid_advance) and, with
  * hangingPunct (@hanging), 、 or 。 hanging past the right edge where
  * pango moves the character before it to the next line. The breaks are
- * chosen here (draw_break_lines) and, where they differ from pango's,
- * the paragraph is laid out again with a line separator at each and
- * @room points more width, for the marks and for pango's own advances.
+ * chosen here (draw_break_lines) and the paragraph gets a line separator
+ * at each and @room points more width, for the marks and for pango's own
+ * advances (lines aligned to the centre or right are moved back by it).
+ * Even where pango would break at the same places: finding that out
+ * would take a wrapped layout of its own, a third of a paragraph's cost.
  */
 static void
 hang_rebreak(para_lay *pl, double indent, double room, int hanging)
 {
 	PangoLayout *l = pl->layout;
 	const char *text = pango_layout_get_text(l);
-	int n = (int) g_utf8_strlen(text, -1), nb, same = 1, k = 0, *breaks, *off;
+	int n = (int) g_utf8_strlen(text, -1), nb, *breaks, *off;
 	double w = pl->width_pt;
 	draw_break_char *c;
-	GSList *lines;
 
 	if (n <= 1 || n > HANG_CHARS_MAX || !rebreak_applies(text, hanging))
 		return;
@@ -725,16 +726,6 @@ hang_rebreak(para_lay *pl, double indent, double room, int hanging)
 	nb = draw_break_lines(c, n, w - (indent > 0 ? indent : 0),
 	                      w - (indent < 0 ? -indent : 0), breaks, HANG_LINES_MAX);
 	if (nb < 0)
-		goto done;
-	lines = pango_layout_get_lines_readonly(l);
-	for (GSList *p = lines ? lines->next : NULL; p; p = p->next, k++) {
-		const PangoLayoutLine *line = p->data;
-		if (line->start_index == off[n])
-			break; /* the empty line after a final newline */
-		if (k >= nb || off[breaks[k]] != line->start_index)
-			same = 0;
-	}
-	if (same && k == nb)
 		goto done;
 	{
 		GString *t = g_string_new(text);
