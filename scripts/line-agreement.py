@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """How many text lines break where PowerPoint breaks them.
 
-Usage:  scripts/line-agreement.py [--bin SLIDES2PNG] [--show N] DECK_DIR...
+Usage:  scripts/line-agreement.py [--bin SLIDES2PNG | --pdf-dir DIR] [--show N]
+                                   DECK_DIR...
 
 DECK_DIR holds deck.pptx and reference.pdf (PowerPoint's PDF export of
 it), as the decks of ../shared/corpus/decks do. The deck is rendered to
@@ -18,6 +19,10 @@ half of the line's characters) and absent (no line of ours has: text we
 draw as a picture, such as an equation's fallback image, or not at
 all); --show N lists N lines broken elsewhere per deck (the reference's
 line, and our closest line by shared characters) to see why.
+
+--pdf-dir DIR compares DIR/<deck>.pdf or DIR/<deck>/deck.pdf instead of
+rendering (another renderer's PDFs, such as LibreOffice's, to compare
+with).
 """
 
 import argparse
@@ -105,6 +110,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bin", default="build/slides2png")
     ap.add_argument("--show", type=int, default=0, metavar="N")
+    ap.add_argument("--pdf-dir", type=Path, metavar="DIR",
+                    help="compare DIR/<deck>.pdf (or DIR/<deck>/deck.pdf) instead")
     ap.add_argument("decks", nargs="+", type=Path)
     args = ap.parse_args()
 
@@ -115,13 +122,21 @@ def main():
             if not (d / "reference.pdf").exists():
                 print(f"{d.name}: no reference.pdf, skipped", file=sys.stderr)
                 continue
-            ours_pdf = Path(tmp) / (d.name + ".pdf")
-            r = subprocess.run([args.bin, str(d / "deck.pptx"), "-o", str(ours_pdf), "-q"],
-                               capture_output=True, text=True)
-            if r.returncode not in (0, 1) or not ours_pdf.exists():
-                print(f"{d.name}: slides2png failed ({r.returncode}): {r.stderr.strip()}",
-                      file=sys.stderr)
-                continue
+            if args.pdf_dir:
+                ours_pdf = args.pdf_dir / (d.name + ".pdf")
+                if not ours_pdf.exists():
+                    ours_pdf = args.pdf_dir / d.name / "deck.pdf"
+                if not ours_pdf.exists():
+                    print(f"{d.name}: no PDF in {args.pdf_dir}, skipped", file=sys.stderr)
+                    continue
+            else:
+                ours_pdf = Path(tmp) / (d.name + ".pdf")
+                r = subprocess.run([args.bin, str(d / "deck.pptx"), "-o", str(ours_pdf),
+                                    "-q"], capture_output=True, text=True)
+                if r.returncode not in (0, 1) or not ours_pdf.exists():
+                    print(f"{d.name}: slides2png failed ({r.returncode}): "
+                          f"{r.stderr.strip()}", file=sys.stderr)
+                    continue
             total, matched, absent, misses = compare(pdf_lines(d / "reference.pdf"),
                                                      pdf_lines(ours_pdf))
             grand_total += total
