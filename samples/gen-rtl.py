@@ -39,6 +39,16 @@ written for this deck. Slides:
     the right inset (guides at 1 and 2.5 in): after an l stop the text
     starts there running left, an r stop is where the text ends; default
     stops every defTabSz from the right
+ 5. line metrics: a line's baseline lies 1.2 x size x the share of its
+    faces' Windows metrics above the baseline (usWinAscent over
+    usWinAscent + usWinDescent) below the box's top inset, the faces
+    PowerPoint has, not the stand-ins': the grey guides mark where the
+    baselines should be: Arial Unicode MS 0.798 (drawn with Noto Sans
+    Arabic), B Nazanin 0.656 (Nazli), the two in one line 0.699 (each
+    scaled to an em, the largest share above and below), Calibri 0.780
+    (Carlito); bodyPr spcFirstLastPara="1" keeps the first paragraph's
+    space before (24 pt: its line 24 pt lower than beside it, where the
+    space is dropped at the top of the box)
 """
 
 import importlib.util
@@ -72,11 +82,13 @@ def frun(text, sz=16, latin=None, cs=None, lang="fa-IR", b=None, color=None):
     return f"<a:r>{rpr}<a:t>{escape(text)}</a:t></a:r>"
 
 
-def p(*runs, bullet=None, autonum=None, start=None, tabs=None, **ppr):
+def p(*runs, bullet=None, autonum=None, start=None, tabs=None, kids_before="", **ppr):
     """A paragraph: pPr attributes (rtl, algn, marL, indent ...) and runs;
-    a bullet character or an auto-number scheme; tab stops (pos, algn)."""
-    kids = elem("a:buChar", char=bullet) if bullet else \
-        elem("a:buAutoNum", type=autonum, startAt=start) if autonum else "<a:buNone/>"
+    a bullet character or an auto-number scheme; tab stops (pos, algn);
+    pPr children that come before the bullet's (spacing)."""
+    kids = kids_before + (elem("a:buChar", char=bullet) if bullet else
+                          elem("a:buAutoNum", type=autonum, startAt=start) if autonum
+                          else "<a:buNone/>")
     if tabs:
         kids += elem("a:tabLst", "".join(elem("a:tab", pos=str(pos), algn=a)
                                          for pos, a in tabs))
@@ -256,12 +268,58 @@ def slide_bullets(d):
         s.add(guide(right - k, y3 - 50000, 800000))
 
 
+def hguide(x, y, cx):
+    """A thin horizontal grey line at y."""
+    return G.connector("Guide", xfrm(x, y, cx, 0), ln=G.line(6350, solid(srgb("A6A6A6")),
+                                                            dash="sysDash"))
+
+
+def slide_metrics(d):
+    s = d.slide("titleOnly").add(G.slide_title("Line metrics", sz=28))
+    pt = 12700
+    tins = 45720                      # default top inset
+    cx, cy = 2600000, 600000
+    y = 1500000
+    sz = 20
+    rows = [("cs Liberation Sans (Arial Unicode MS): 0.798",
+             [frun(FA_SHORT, sz=sz, cs="Liberation Sans")], 2189 / (2189 + 555)),
+            ("cs B Nazanin: 0.656", [frun(FA_SHORT, sz=sz, cs="B Nazanin")],
+             1990 / (1990 + 1045)),
+            ("B Nazanin with Arial Unicode MS: 0.699",
+             [frun(FA_SHORT + " ", sz=sz, cs="B Nazanin"),
+              frun("OWASP", sz=sz, lang="en-US", latin="Liberation Sans")],
+             0.798 / (0.798 + 0.344)),
+            ("Calibri: 0.780", [frun("Calibri line", sz=sz, lang="en-US", latin="Calibri")],
+             1950 / (1950 + 550))]
+    for i, (text, runs, share) in enumerate(rows):
+        x = 400000 + i * (cx + 250000)
+        base = y + tins + round(1.2 * sz * share * pt)
+        s.add(label(text, x, y - 300000, cx),
+              box("Baseline", x, y, cx, cy, [p(*runs, rtl="1", algn="r")]),
+              hguide(x, base, cx))
+    # spcFirstLastPara: the first paragraph's 24 pt before is kept
+    y2 = 3300000
+    cx2, cy2 = 5500000, 1500000
+    for k, keep in enumerate(("1", "0")):
+        x = 400000 + k * (cx2 + 400000)
+        paras = [p(frun(FA_SHORT, sz=sz, cs="B Nazanin"), rtl="1", algn="r",
+                   kids_before=elem("a:spcBef", elem("a:spcPts", val="2400"))),
+                 p(frun(FA_SHORT, sz=sz, cs="B Nazanin"), rtl="1", algn="r",
+                   kids_before=elem("a:spcBef", elem("a:spcPts", val="2400")))]
+        base = y2 + tins + round((24 + 1.2 * sz * 1990 / (1990 + 1045)) * pt) \
+            if keep == "1" else y2 + tins + round(1.2 * sz * 1990 / (1990 + 1045) * pt)
+        s.add(label(f'spcFirstLastPara="{keep}", spcBef 24 pt', x, y2 - 300000, cx2),
+              box("Space before", x, y2, cx2, cy2, paras, spcFirstLastPara=keep),
+              hguide(x, base, cx2))
+
+
 def deck_rtl():
     d = G.Deck("Right-to-left text")
     slide_paragraphs(d)
     slide_faces(d)
     slide_boxes(d)
     slide_bullets(d)
+    slide_metrics(d)
     return d
 
 

@@ -1231,6 +1231,10 @@ load_bpr(load_part *lp, const xmlNode *n, dml_bpr *b)
 		b->rtl_col = (uint8_t) sxml_attr_bool(n, "rtlCol", 0);
 		b->set |= DML_B_RTLCOL;
 	}
+	if (sxml_attr(n, "spcFirstLastPara")) {
+		b->spc_first_last = (uint8_t) sxml_attr_bool(n, "spcFirstLastPara", 0);
+		b->set |= DML_B_SPCFIRSTLAST;
+	}
 	if ((af = sxml_child(n, "normAutofit")) != NULL) {
 		b->autofit = DML_AUTOFIT_NORM;
 		b->font_scale_pct1k = 100000;

@@ -285,7 +285,8 @@ enum dml_bpr_bits {
 	DML_B_BINS = 1 << 3, DML_B_ANCHOR = 1 << 4, DML_B_ANCHORCTR = 1 << 5,
 	DML_B_WRAP = 1 << 6, DML_B_AUTOFIT = 1 << 7, DML_B_VERT = 1 << 8,
 	DML_B_ROT = 1 << 9, DML_B_NUMCOL = 1 << 10, DML_B_SPCCOL = 1 << 11,
-	DML_B_UPRIGHT = 1 << 12, DML_B_RTLCOL = 1 << 13
+	DML_B_UPRIGHT = 1 << 12, DML_B_RTLCOL = 1 << 13,
+	DML_B_SPCFIRSTLAST = 1 << 14
 };
 
 enum dml_anchor { DML_ANCHOR_T, DML_ANCHOR_CTR, DML_ANCHOR_B,
@@ -307,6 +308,8 @@ typedef struct dml_bpr {
 	uint8_t upright;      /* bodyPr@upright: text stays upright in a turned
 	                         shape */
 	uint8_t rtl_col;      /* bodyPr@rtlCol: the first column on the right */
+	uint8_t spc_first_last; /* bodyPr@spcFirstLastPara: the first
+	                         * paragraph's space before is kept */
 } dml_bpr;
 
 typedef struct dml_text_body {

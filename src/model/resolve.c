@@ -281,6 +281,7 @@ resolve_bpr(const dml_shape *s, const dml_shape *const *chain, int n)
 		if (x->set & DML_B_SPCCOL) b.spc_col = x->spc_col;
 		if (x->set & DML_B_UPRIGHT) b.upright = x->upright;
 		if (x->set & DML_B_RTLCOL) b.rtl_col = x->rtl_col;
+		if (x->set & DML_B_SPCFIRSTLAST) b.spc_first_last = x->spc_first_last;
 		if (x->set & DML_B_AUTOFIT) {
 			b.autofit = x->autofit;
 			b.has_font_scale = x->has_font_scale;

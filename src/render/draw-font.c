@@ -896,6 +896,20 @@ draw_font_face(draw_ctx *dc, const dml_rpr *r, const char *name)
 	return face;
 }
 
+const char *
+draw_font_line_face(draw_ctx *dc, const dml_rpr *r, const char *text, int len)
+{
+	const char *face;
+
+	if (complex_only(text, len))
+		face = draw_font_face(dc, r, r->cs ? r->cs : "+mn-cs");
+	else if (text_scripts(text, len) & SCRIPT_EA)
+		face = draw_font_face(dc, r, r->ea ? r->ea : "+mn-ea");
+	else
+		face = draw_font_face(dc, r, r->latin ? r->latin : "+mn-lt");
+	return face && *face ? face : NULL;
+}
+
 void
 draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text, int len,
                    char *out, size_t size)

@@ -11,6 +11,7 @@
 #include "render/draw-effect.h"
 #include "render/draw-font.h"
 #include "render/draw-linebreak.h"
+#include "render/draw-vmetrics.h"
 #include "render/draw-widths.h"
 
 #include "base/symfont.h"
@@ -25,10 +26,12 @@ enum { EMU_PER_PT = 12700 };
 #define RLM "\xe2\x80\x8f" /* U+200F RIGHT-TO-LEFT MARK */
 
 /* A byte range of the paragraph text with its font size, for line
- * heights. */
+ * heights, and the share above the baseline of the face PowerPoint draws
+ * it in (draw_vmetrics_face), or -1: the drawn font's own. */
 typedef struct size_span {
 	int start, end;
 	double size_pt;
+	double asc;
 } size_span;
 
 /* A byte range of the paragraph text whose glyphs have effects. */
@@ -47,8 +50,8 @@ typedef struct para_lay {
 	double ln_pct;            /* line spacing as a fraction, or 0 */
 	double ln_pts;            /* absolute line pitch, or 0 */
 	double empty_size;        /* size of an empty paragraph's line */
-	size_span *spans;
-	int n_spans;
+	size_span *spans;         /* by run, or by font segment of a run */
+	int n_spans, cap_spans;
 	fx_span *fx;              /* runs with text effects, n_fx of them */
 	int n_fx;
 	int algn, wrap_none;
@@ -674,6 +677,22 @@ spans_insert(para_lay *pl, int pos, int add)
 	}
 }
 
+/* Add a size span; none when out of memory (the line then takes the
+ * paragraph's first size). */
+static void
+span_add(para_lay *pl, int start, int end, double size_pt, double asc)
+{
+	if (pl->n_spans == pl->cap_spans) {
+		int cap = pl->cap_spans ? 2 * pl->cap_spans : 8;
+		size_span *n = s2p_realloc_array(pl->spans, (size_t) cap, sizeof *n);
+		if (!n)
+			return;
+		pl->spans = n;
+		pl->cap_spans = cap;
+	}
+	pl->spans[pl->n_spans++] = (size_span) { start, end, size_pt, asc };
+}
+
 /*
  * pango's alignment for a:pPr@algn, which PowerPoint reads as absolute
  * (algn="r" is the right edge in either direction). pango mirrors left
@@ -878,7 +897,6 @@ para_build(text_state *ts, const dml_para *para, double box_w, int wrap_none,
 	size_t base;
 
 	memset(pl, 0, sizeof *pl);
-	pl->spans = s2p_calloc_array(para->n_runs + 1, sizeof *pl->spans);
 	pl->fx = s2p_calloc_array(para->n_runs ? para->n_runs : 1, sizeof *pl->fx);
 	first = ppr.def_rpr;
 	pl->wrap_none = wrap_none;
@@ -932,14 +950,13 @@ para_build(text_state *ts, const dml_para *para, double box_w, int wrap_none,
 			first_size = size;
 			have_first = 1;
 		}
-		/* a line break's own size does not set the line height */
-		if (pl->spans && run->kind != DML_RUN_BREAK) {
-			pl->spans[pl->n_spans].start = start;
-			pl->spans[pl->n_spans].end = end;
-			pl->spans[pl->n_spans++].size_pt = scaled_size(ts, r.sz_100pt);
-		}
-		if (end == start)
+		/* a line break's own size does not set the line height; an
+		 * empty run's sets that of an empty line */
+		if (end == start) {
+			if (run->kind != DML_RUN_BREAK)
+				span_add(pl, start, end, scaled_size(ts, r.sz_100pt), -1);
 			continue;
+		}
 		fx_span_add(ts, pl, &r, start, end);
 		/* the faces by script: a:cs for Persian words, a:latin for the
 		 * Latin ones between them */
@@ -948,6 +965,10 @@ para_build(text_state *ts, const dml_para *para, double box_w, int wrap_none,
 			fd = font_desc(ts, &r, size, text->str + a, b - a);
 			insert_attr(attrs, pango_attr_font_desc_new(fd), a, b);
 			pango_font_description_free(fd);
+			if (run->kind != DML_RUN_BREAK)
+				span_add(pl, a, b, scaled_size(ts, r.sz_100pt),
+				         draw_vmetrics_face(draw_font_line_face(dc, &r,
+				                            text->str + a, b - a)));
 		}
 		if (sym_chars) {
 			symbol_families(ts, attrs, r.sym, sym_chars);
@@ -1013,9 +1034,8 @@ para_build(text_state *ts, const dml_para *para, double box_w, int wrap_none,
 		dml_rpr r = ppr.def_rpr;
 		resolve_rpr_overlay(&r, &para->end_rpr);
 		g_string_append_c(text, '\n');
-		if (pl->spans)
-			pl->spans[pl->n_spans++] = (size_span) { (int) text->len,
-			        (int) text->len, scaled_size(ts, r.sz_100pt) };
+		span_add(pl, (int) text->len, (int) text->len,
+		         scaled_size(ts, r.sz_100pt), -1);
 	}
 	pl->empty_size = first_size;
 	mar_l = ppr.mar_l / (double) EMU_PER_PT;
@@ -1131,17 +1151,58 @@ line_size(const para_lay *pl, const PangoLayoutLine *line)
 	return mx > 0 ? mx : pl->empty_size;
 }
 
+/*
+ * The share of @line above its baseline under PowerPoint's model
+ * (draw-vmetrics.c): each run's face gives its share above and below,
+ * scaled by the run's size; the line takes the largest of each. The
+ * faces are those PowerPoint draws the runs in (from the spans), else
+ * the fonts drawn; an empty line takes its paragraph's font.
+ */
+static double
+line_ratio(const para_lay *pl, PangoLayoutLine *line)
+{
+	double a = 0, d = 0, r;
+
+	for (GSList *l = line->runs; l; l = l->next) {
+		const PangoGlyphItem *run = l->data;
+		int s = run->item->offset, e = s + run->item->length;
+		double own = -2;
+		for (int i = 0; i < pl->n_spans; i++) {
+			const size_span *sp = &pl->spans[i];
+			if (sp->end <= s || sp->start >= e)
+				continue;
+			r = sp->asc;
+			if (r < 0) {
+				if (own == -2)
+					own = draw_vmetrics_font(run->item->analysis.font);
+				r = own;
+			}
+			if (r < 0)
+				continue;
+			a = fmax(a, r * sp->size_pt);
+			d = fmax(d, (1 - r) * sp->size_pt);
+		}
+	}
+	if (a + d > 0)
+		return a / (a + d);
+	{
+		PangoContext *ctx = pango_layout_get_context(pl->layout);
+		const PangoFontDescription *fd = pango_layout_get_font_description(pl->layout);
+		PangoFont *f = fd ? pango_context_load_font(ctx, fd) : NULL;
+		r = draw_vmetrics_font(f);
+		if (f)
+			g_object_unref(f);
+	}
+	return r >= 0 ? r : 0.8;
+}
+
 /* Ascent and descent of a line under PowerPoint's model. */
 static void
 line_metrics(const para_lay *pl, PangoLayoutLine *line, double *asc, double *desc)
 {
-	PangoRectangle ink, logical;
-	double size = line_size(pl, line), a, d, ratio, natural;
+	double size = line_size(pl, line), ratio, natural;
 
-	pango_layout_line_get_extents(line, &ink, &logical);
-	a = -logical.y / (double) PANGO_SCALE;
-	d = (logical.height + logical.y) / (double) PANGO_SCALE;
-	ratio = a + d > 0 ? a / (a + d) : 0.8;
+	ratio = line_ratio(pl, line);
 	if (pl->ln_pts > 0) {
 		*asc = pl->ln_pts * ratio;
 		*desc = pl->ln_pts * (1 - ratio);
@@ -1161,6 +1222,8 @@ typedef struct text_cols {
 	int n;
 	double w, gap, h;         /* column width, gap, box height */
 	int rtl;                  /* bodyPr@rtlCol: the first column on the right */
+	int first_bef;            /* bodyPr@spcFirstLastPara: the first
+	                           * paragraph keeps its space before */
 	double dx;                /* bodyPr@anchorCtr: the text block's shift */
 } text_cols;
 
@@ -1344,7 +1407,10 @@ flow_lines(draw_ctx *dc, para_lay *pls, uint32_t n, const text_cols *c,
 				y = 0;
 				col_lines = 0;
 			}
-			if (!col_lines)
+			/* space before is dropped at the top of a column, but
+			 * for the first paragraph's with spcFirstLastPara
+			 * (portfolio-ml-fa: PowerPoint keeps its 6 pt) */
+			if (!col_lines && !(c->first_bef && i == 0))
 				bef = 0;
 			y += bef + a;
 			if (draw) {
@@ -1460,6 +1526,7 @@ cols_init(text_cols *c, const dml_bpr *b, double bw, double bh)
 		c->w = 1;
 	c->h = bh;
 	c->rtl = b->rtl_col;
+	c->first_bef = b->spc_first_last;
 	c->dx = 0;
 }
 
