@@ -29,7 +29,9 @@ from gen-samples.py, loaded with importlib. Boxes are outlined. Slides:
     bold face, and a box 9.6 em wide (at 12 pt) holding a bold
     "A6:2017-不適切なセキュリティ処理" from owasp2017-ja: at Meiryo
     Bold's widths its first line ends before セ (10.0 em with it), at
-    Noto's it would hold セ (9.3 em)
+    Noto's it would hold セ (9.3 em); 7 em of 8 pt MS Gothic in a box
+    56.1 pt wide stay on one line (PowerPoint breaks at the size given,
+    8 pt, and draws at 8.04, its 1/600 inch grid)
 """
 
 import importlib.util
@@ -152,6 +154,10 @@ def slide_meiryo(d):
           box("Narrow", 400000, 3150000, cx, 700000,
               [para(jrun("A6:2017-不適切なセキュリティ処理", ea=MEIRYO, latin=MEIRYO, sz=12,
                          b="1"))]))
+    cx = int(56.1 * 12700) + 2 * 91440
+    s.add(label("8 pt, 7 em in 56.1 pt: one line", 6400000, 2800000, 5000000),
+          box("Nominal", 6400000, 3150000, cx, 700000,
+              [para(jrun("悪用のしやすさ", ea=GOTHIC, latin=GOTHIC, sz=8))]))
 
 
 def deck_cjk():

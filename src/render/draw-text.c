@@ -543,8 +543,8 @@ tab_array(text_state *ts, const dml_ppr *ppr, double x_pt, double box_w,
 
 enum { HANG_CHARS_MAX = 20000, HANG_LINES_MAX = 4096 };
 
-/* 1 for the East Asian characters PowerPoint advances on its grid
- * (grid_advance). */
+/* 1 for the East Asian characters whose lines PowerPoint breaks unlike
+ * pango (hang_measure). */
 static int
 grid_char(uint32_t cp)
 {
@@ -577,28 +577,38 @@ rebreak_applies(const char *text, int hanging)
 }
 
 /*
- * PowerPoint advances each East Asian glyph by its width rounded to
- * 1/600 inch (0.12 pt, the grid of its font sizes): summed that way, 184
- * of 406 kana and kanji lines of owasp2017-ja's PDF come within 0.03 pt
- * of their width there, against 34 with the exact advances, which set
- * lines 0.12 % narrower on average than PowerPoint's, enough to take one
- * more character where PowerPoint breaks before it. Its Latin glyphs
- * move by other amounts (hinted widths?): rounded the same way,
- * owasp2017-en's lines break unlike PowerPoint's, so they keep theirs.
+ * PowerPoint draws text at sizes on a grid of 1/600 inch (grid_size: 8 pt
+ * as 8.04, 10 as 9.96) but breaks East Asian paragraphs as if at the size
+ * the run gives: 7 em of 8 pt kana stay on one line in an owasp2017-ja
+ * table cell 56.13 pt wide (7 x 8.04 would not fit). Measured on that
+ * deck's 2183 lines (scripts/line-breaks.py), breaking with each
+ * advance at the size given: 2045 break as PowerPoint's; East Asian
+ * characters only at that size 2042; each advance at the grid size and
+ * rounded to 1/600 inch (the way PowerPoint positions the glyphs it
+ * draws) 1981; at the grid size as pango sets it 1957.
+ *
+ * The size the run at byte @at is given in over the grid size it is
+ * drawn at (1 outside the size spans).
  */
 static double
-grid_advance(uint32_t cp, double w_pt)
+nominal_ratio(const para_lay *pl, int at)
 {
-	return grid_char(cp) ? floor(w_pt * 600.0 / 72.0 + 0.5) * 72.0 / 600.0 : w_pt;
+	for (int i = 0; i < pl->n_spans; i++)
+		if (at >= pl->spans[i].start && at < pl->spans[i].end) {
+			double g = grid_size(pl->spans[i].size_pt);
+			return g > 0 ? pl->spans[i].size_pt / g : 1;
+		}
+	return 1;
 }
 
 /* Positions and break opportunities of @l's @n characters on one
  * unwrapped line each (between mandatory breaks), in points, each
- * advance on PowerPoint's grid; @off gets each character's byte offset
- * (and the text's length at [n]); 、。 may hang when @hanging. 0, or -1
- * out of memory. */
+ * advance at the size @pl's runs give; @off gets each character's byte
+ * offset (and the text's length at [n]); 、。 may hang when @hanging. 0,
+ * or -1 out of memory. */
 static int
-hang_measure(PangoLayout *l, int n, draw_break_char *c, int *off, int hanging)
+hang_measure(const para_lay *pl, PangoLayout *l, int n, draw_break_char *c,
+             int *off, int hanging)
 {
 	double *right = s2p_calloc_array((size_t) n + 1, sizeof *right);
 	PangoLayout *u;
@@ -652,14 +662,15 @@ hang_measure(PangoLayout *l, int n, draw_break_char *c, int *off, int hanging)
 			c[i].x = i > 0 ? right[i - 1] : 0;
 			right[i] = c[i].x;
 		}
-	/* the advances on the grid, from each line's start (left to right:
-	 * no right-to-left text comes here); right[] becomes the advances */
+	/* the advances at the runs' sizes, from each line's start (left to
+	 * right: no right-to-left text comes here); right[] becomes the
+	 * advances */
 	for (i = 0; i < n; i++)
 		right[i] -= c[i].x;
 	i = 0;
 	for (const char *p = text; i < n; p = g_utf8_next_char(p), i++)
 		if (i + 1 == n || !c[i + 1].mandatory)
-			c[i + 1].x = c[i].x + grid_advance(g_utf8_get_char(p), right[i]);
+			c[i + 1].x = c[i].x + right[i] * nominal_ratio(pl, off[i]);
 	free(right);
 	g_object_unref(u);
 	return 0;
@@ -716,7 +727,7 @@ para_alignment(int algn, int rtl)
 
 /*
  * Line breaks where PowerPoint makes them, which pango cannot: with
- * glyph advances on PowerPoint's grid (grid_advance) and, with
+ * advances at the sizes the runs give (hang_measure) and, with
  * hangingPunct (@hanging), 、 or 。 hanging past the right edge where
  * pango moves the character before it to the next line. The breaks are
  * chosen here (draw_break_lines) and the paragraph gets a line separator
@@ -739,7 +750,7 @@ hang_rebreak(para_lay *pl, double indent, double room, int hanging)
 	c = s2p_calloc_array((size_t) n + 1, sizeof *c);
 	off = s2p_calloc_array((size_t) n + 1, sizeof *off);
 	breaks = s2p_calloc_array(HANG_LINES_MAX, sizeof *breaks);
-	if (!c || !off || !breaks || hang_measure(l, n, c, off, hanging))
+	if (!c || !off || !breaks || hang_measure(pl, l, n, c, off, hanging))
 		goto done;
 	/* pango's indent: > 0 shortens the first line, < 0 the others */
 	nb = draw_break_lines(c, n, w - (indent > 0 ? indent : 0),
