@@ -17,14 +17,14 @@ written for this deck. Slides:
  2. Persian faces: the complex-script face (a:cs) draws Persian even when
     the latin face has Arabic letters too; Arial and Times New Roman,
     whose metric clones have no Arabic, draw it with Amiri, as does a
-    face nobody has; Liberation Sans (Arial Unicode MS in PowerPoint) and
-    IRANSans with Noto Sans Arabic; B Nazanin with Nazli; the spaces
-    between Persian words are the cs face's; the digits of fa-IR runs in
-    a B-series face (B Nazanin) are Persian ones (the face has Persian
-    glyphs at 0-9), those of fa-IR runs in Arial and of en-US runs stay;
-    digits starting a fa-IR run after Persian text in a left-to-right
-    paragraph run left to right (PowerPoint does not look back past the
-    run for their direction)
+    face nobody has; Liberation Sans (Arial Unicode MS in PowerPoint, at
+    its widths) and IRANSans with Noto Sans Arabic; B Nazanin with Nazli;
+    the spaces between Persian words are the cs face's; the digits of
+    fa-IR runs in a B-series face (B Nazanin) are Persian ones (the face
+    has Persian glyphs at 0-9), those of fa-IR runs in Arial and of en-US
+    runs stay; digits starting a fa-IR run after Persian text in a
+    left-to-right paragraph run left to right (PowerPoint does not look
+    back past the run for their direction)
  3. text boxes: bodyPr rtlCol="1" with numCol 2 (the first column on the
     right), rtlCol="0" beside it; anchorCtr="1" (the block of short
     left-aligned lines centred across the box, the lines keeping their

@@ -896,6 +896,19 @@ draw_font_face(draw_ctx *dc, const dml_rpr *r, const char *name)
 	return face;
 }
 
+void
+draw_font_arabic_family(draw_ctx *dc, const char *face, char *fam, size_t size)
+{
+	draw_fonts *f = dc->w->fonts;
+
+	fam[0] = 0;
+	if (!face || !*face)
+		return;
+	draw_fonts_resolve(f, face, fam, size);
+	if (!fam[0] || has_arabic(f, fam) == 0)
+		put(fam, size, arabic_face(face));
+}
+
 const char *
 draw_font_line_face(draw_ctx *dc, const dml_rpr *r, const char *text, int len)
 {

@@ -385,6 +385,7 @@ make_bullet(text_state *ts, const dml_ppr *ppr, const dml_rpr *first,
 typedef struct run_widths {
 	int pgothic_latin, pgothic_ea;
 	const draw_width_table *latin;
+	const draw_width_table *arabic; /* the cs face's Arabic letters */
 } run_widths;
 
 /* How much wider (em) the face PowerPoint uses sets @cp than the face
@@ -396,6 +397,8 @@ width_extra(const run_widths *rw, uint32_t cp)
 
 	if (cp < 0x80 ? rw->pgothic_latin : rw->pgothic_ea)
 		extra = draw_font_pgothic_extra(cp);
+	if (rw->arabic && g_unichar_get_script(cp) == G_UNICODE_SCRIPT_ARABIC)
+		return draw_widths_extra(rw->arabic, cp);
 	if (extra == 0 && !(cp < 0x80 && rw->pgothic_latin))
 		extra = draw_widths_extra(rw->latin, cp);
 	return extra;
@@ -433,6 +436,20 @@ latin_widths(draw_ctx *dc, const dml_rpr *r)
 	    DRAW_FONT_EXACT)
 		return NULL;
 	return draw_widths_find(latin, fam, r->b, r->i);
+}
+
+/* The width table for the Arabic letters of @r's complex-script face
+ * when they are drawn with a stand-in that sets other widths, or NULL. */
+static const draw_width_table *
+arabic_widths(draw_ctx *dc, const dml_rpr *r)
+{
+	char fam[256];
+	const char *cs = draw_font_face(dc, r, r->cs ? r->cs : "+mn-cs");
+
+	if (!cs)
+		return NULL;
+	draw_font_arabic_family(dc, cs, fam, sizeof fam);
+	return draw_widths_find(cs, fam, r->b, r->i);
 }
 
 /* 1 if the run's east-asian face has proportional kana and punctuation
@@ -1004,8 +1021,8 @@ para_build(text_state *ts, const dml_para *para, double box_w, int wrap_none,
 		{
 			run_widths rw = { draw_font_pgothic_latin(dc, &r),
 			                  draw_font_pgothic_standin(dc, &r),
-			                  latin_widths(dc, &r) };
-			if (rw.pgothic_latin || rw.pgothic_ea || rw.latin)
+			                  latin_widths(dc, &r), arabic_widths(dc, &r) };
+			if (rw.pgothic_latin || rw.pgothic_ea || rw.latin || rw.arabic)
 				spaced_widths(attrs, text->str, start, end, size,
 				              r.spc_100pt / 100.0 * ts->scale, &rw);
 		}
