@@ -2,7 +2,7 @@
 """How many text lines break where PowerPoint breaks them.
 
 Usage:  scripts/line-agreement.py [--bin SLIDES2PNG | --pdf-dir DIR] [--show N]
-                                   DECK_DIR...
+                                   [--cjk] DECK_DIR...
 
 DECK_DIR holds deck.pptx and reference.pdf (PowerPoint's PDF export of
 it), as the decks of ../shared/corpus/decks do. The deck is rendered to
@@ -20,7 +20,8 @@ draw as a picture, such as an equation's fallback image, or not at
 all); --show N lists N lines broken elsewhere per deck (the reference's
 line, and our closest line by shared characters) to see why.
 
---pdf-dir DIR compares DIR/<deck>.pdf or DIR/<deck>/deck.pdf instead of
+--cjk counts only the reference's lines with kana, kanji or full-width
+forms. --pdf-dir DIR compares DIR/<deck>.pdf or DIR/<deck>/deck.pdf instead of
 rendering (another renderer's PDFs, such as LibreOffice's, to compare
 with).
 """
@@ -35,6 +36,7 @@ import tempfile
 import unicodedata
 from pathlib import Path
 
+CJK = re.compile("[\u3000-\u30ff\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 LINE_RE = re.compile(r"<line\b[^>]*>(.*?)</line>", re.S)
 WORD_RE = re.compile(r"<word\b[^>]*>(.*?)</word>", re.S)
 PAGE_RE = re.compile(r"<page\b[^>]*>(.*?)</page>", re.S)
@@ -76,7 +78,7 @@ def closest(line, candidates):
     return best, score / max(1, sum(want.values()))
 
 
-def compare(ref_pages, our_pages):
+def compare(ref_pages, our_pages, cjk=False):
     """(reference lines, matched, absent, unmatched [(page, ref line,
     closest)]): a line is absent when no line of ours has half of its
     characters (text we draw as a picture, or do not draw)."""
@@ -87,7 +89,7 @@ def compare(ref_pages, our_pages):
         pool = collections.Counter(key(l) for l in ours)
         for line in ref:
             k = key(line)
-            if not k:
+            if not k or (cjk and not CJK.search(line)):
                 continue
             total += 1
             if pool[k] > 0:
@@ -110,6 +112,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--bin", default="build/slides2png")
     ap.add_argument("--show", type=int, default=0, metavar="N")
+    ap.add_argument("--cjk", action="store_true",
+                    help="only lines with kana, kanji or full-width forms")
     ap.add_argument("--pdf-dir", type=Path, metavar="DIR",
                     help="compare DIR/<deck>.pdf (or DIR/<deck>/deck.pdf) instead")
     ap.add_argument("decks", nargs="+", type=Path)
@@ -138,7 +142,7 @@ def main():
                           f"{r.stderr.strip()}", file=sys.stderr)
                     continue
             total, matched, absent, misses = compare(pdf_lines(d / "reference.pdf"),
-                                                     pdf_lines(ours_pdf))
+                                                     pdf_lines(ours_pdf), args.cjk)
             grand_total += total
             grand_matched += matched
             grand_absent += absent
