@@ -35,6 +35,7 @@ struct out_png_encoder {
 	unsigned char *rows;           /* previous + current RGB row, and
 	                                  one candidate per filter */
 	size_t rows_cap;
+	int ssse3;                     /* the CPU has SSSE3 (row_rgb) */
 };
 
 out_png_encoder *
@@ -56,6 +57,10 @@ out_png_encoder_new(int effort, s2p_error *err)
 		S2P_FAIL(err, S2P_ENOMEM, "out of memory");
 		return NULL;
 	}
+#ifdef HAVE_RGB_SSSE3
+	/* asked once per encoder (one per worker): no shared state */
+	e->ssse3 = __builtin_cpu_supports("ssse3") != 0;
+#endif
 	return e;
 }
 
@@ -114,8 +119,8 @@ chunk(unsigned char *p, const char *type, size_t len)
 }
 
 #ifdef HAVE_RGB_SSSE3
-/* row_rgb with one byte shuffle per four pixels (SSSE3, checked at run
- * time): a tenth of the instructions of the loop below, which is about a
+/* row_rgb with one byte shuffle per four pixels (SSSE3, checked when the
+ * encoder is made): a tenth of the instructions of the loop below, which is about a
  * fifth of encoding a text slide. Writes only inside the row. */
 __attribute__((target("ssse3"))) static int
 row_rgb_ssse3(unsigned char *restrict dst, const uint32_t *restrict px, int w)
@@ -137,17 +142,15 @@ row_rgb_ssse3(unsigned char *restrict dst, const uint32_t *restrict px, int w)
 /* cairo pixels are native-endian 0xAARRGGBB; the slide is opaque (drawn
  * over white), so alpha is dropped without unpremultiplying */
 static void
-row_rgb(unsigned char *restrict dst, const uint32_t *restrict px, int w)
+row_rgb(unsigned char *restrict dst, const uint32_t *restrict px, int w, int ssse3)
 {
 	int x = 0;
 
 #ifdef HAVE_RGB_SSSE3
-	static int ssse3 = -1;    /* benign race: every thread computes the same */
-
-	if (ssse3 < 0)
-		ssse3 = __builtin_cpu_supports("ssse3") ? 1 : 0;
 	if (ssse3)
 		x = row_rgb_ssse3(dst, px, w);
+#else
+	(void) ssse3;
 #endif
 	for (; x < w; x++) {
 		uint32_t v = px[x];
@@ -328,7 +331,7 @@ out_png_encode(out_png_encoder *e, cairo_surface_t *s,
 	for (int y = 0; y < h; y++) {
 		unsigned char *t;
 		row_rgb(cur, (const uint32_t *) (const void *)
-		        (data + (size_t) y * (size_t) stride), w);
+		        (data + (size_t) y * (size_t) stride), w, e->ssse3);
 		filter_row(e, raster_rows ? raster_rows[y] != 0 : -1,
 		           raw + (size_t) y * (rowlen + 1), cur, prev, cand, rowlen);
 		t = prev;
