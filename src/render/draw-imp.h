@@ -118,14 +118,14 @@ void draw_font_families(draw_ctx *dc, const dml_rpr *r, const char *text,
 /* The face @name (a theme token such as +mn-ea, or a family) means in
  * run @r: per script by the run's lang, else its altLang. */
 const char *draw_font_face(draw_ctx *dc, const dml_rpr *r, const char *name);
-/* The face PowerPoint draws @text (@len bytes, one segment of
- * draw_font_segment) of run @r in: a:cs for complex scripts only, a:ea
- * for East Asian text, else a:latin; NULL when there is none. */
 /* The family drawing the Arabic letters of face @face (a family name):
  * its stand-in, or the Arabic face drawn where that has none; into
  * @fam, "" when unknown. */
 void draw_font_arabic_family(draw_ctx *dc, const char *face, char *fam,
                              size_t size);
+/* The face PowerPoint draws @text (@len bytes, one segment of
+ * draw_font_segment) of run @r in: a:cs for complex scripts only, a:ea
+ * for East Asian text, else a:latin; NULL when there is none. */
 const char *draw_font_line_face(draw_ctx *dc, const dml_rpr *r, const char *text,
                                 int len);
 /* 1 if the east-asian face of @r is drawn in IPAPGothic standing in for

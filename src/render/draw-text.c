@@ -598,7 +598,8 @@ rebreak_applies(const char *text, int hanging)
  * as 8.04, 10 as 9.96) but breaks East Asian paragraphs as if at the size
  * the run gives: 7 em of 8 pt kana stay on one line in an owasp2017-ja
  * table cell 56.13 pt wide (7 x 8.04 would not fit). Measured on that
- * deck's 2183 lines (scripts/line-breaks.py), breaking with each
+ * deck's 2183 lines (pdftotext lines of its PDF and ours, as
+ * scripts/line-agreement.py compares them), breaking with each
  * advance at the size given: 2045 break as PowerPoint's; East Asian
  * characters only at that size 2042; each advance at the grid size and
  * rounded to 1/600 inch (the way PowerPoint positions the glyphs it
