@@ -18,6 +18,10 @@ const draw_width_table *draw_widths_find(const char *family,
                                          const char *standin, int bold,
                                          int italic);
 
+/* MS PGothic's table over IPAPGothic (kana, punctuation, Latin): not
+ * one draw_widths_find returns, its runs are told by the faces drawn. */
+const draw_width_table *draw_widths_pgothic(void);
+
 /* How much wider (em; negative: narrower) the original face sets @cp than
  * the stand-in; 0 for characters not measured or a NULL table. */
 double draw_widths_extra(const draw_width_table *t, uint32_t cp);
