@@ -539,6 +539,27 @@ spread(uint32_t v)
 	return (uint64_t) (v & 0xFFFFu) | (uint64_t) (v >> 16) << 32;
 }
 
+/* Horizontal pass of box_downscale over one source row: @tw outputs, each
+ * as red|blue and alpha|green lanes (each <= 255*256) in @hrow. */
+static void
+box_row(const unsigned char *src_row, const box_taps *tx, int tw,
+        uint32_t *hrow)
+{
+	const uint32_t *row = (const uint32_t *) (const void *) src_row;
+
+	for (int x = 0; x < tw; x++) {
+		const uint16_t *wx = tx->w + (size_t) x * (size_t) tx->stride;
+		const uint32_t *p = row + tx->first[x];
+		uint32_t rb = 0, ag = 0;
+		for (int j = 0; j < tx->count[x]; j++) {
+			rb += (p[j] & 0x00FF00FFu) * wx[j];
+			ag += (p[j] >> 8 & 0x00FF00FFu) * wx[j];
+		}
+		hrow[2 * x] = rb;
+		hrow[2 * x + 1] = ag;
+	}
+}
+
 /* Box-filter (area-average) the premultiplied image @src down to @tw x @th
  * (each no larger than the source), as a new surface of the same format.
  * Integer arithmetic, channel pairs in lanes (weights of 1/256 keep a
@@ -556,6 +577,7 @@ box_downscale(cairo_surface_t *src, int tw, int th)
 	uint32_t *hrow = NULL;
 	uint64_t *acc = NULL;
 	box_taps tx, ty;
+	int hrow_y = -1;      /* the source row @hrow holds */
 
 	memset(&tx, 0, sizeof tx);
 	memset(&ty, 0, sizeof ty);
@@ -573,20 +595,12 @@ box_downscale(cairo_surface_t *src, int tw, int th)
 		uint32_t *out = (uint32_t *) (void *) (dd + (size_t) y * (size_t) ds);
 		memset(acc, 0, (size_t) tw * 2 * sizeof *acc);
 		for (int k = 0; k < ty.count[y]; k++) {
-			const uint32_t *row = (const uint32_t *) (const void *)
-				(sd + (size_t) (ty.first[y] + k) * (size_t) ss);
+			int sy = ty.first[y] + k;
 			uint64_t wy = ty.w[(size_t) y * (size_t) ty.stride + (size_t) k];
-			/* horizontal: red|blue and alpha|green lanes, each <= 255*256 */
-			for (int x = 0; x < tw; x++) {
-				const uint16_t *wx = tx.w + (size_t) x * (size_t) tx.stride;
-				const uint32_t *p = row + tx.first[x];
-				uint32_t rb = 0, ag = 0;
-				for (int j = 0; j < tx.count[x]; j++) {
-					rb += (p[j] & 0x00FF00FFu) * wx[j];
-					ag += (p[j] >> 8 & 0x00FF00FFu) * wx[j];
-				}
-				hrow[2 * x] = rb;
-				hrow[2 * x + 1] = ag;
+			/* a source row straddling two output rows is filtered once */
+			if (sy != hrow_y) {
+				box_row(sd + (size_t) sy * (size_t) ss, &tx, tw, hrow);
+				hrow_y = sy;
 			}
 			/* vertical: 32-bit lanes, each <= 255*256*256 */
 			for (int x = 0; x < 2 * tw; x++)
