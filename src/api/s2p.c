@@ -19,7 +19,6 @@
 #include <cairo.h>
 #include <gif_lib.h>
 #include <jpeglib.h>
-#include <librsvg/rsvg.h>
 #include <libdeflate.h>
 #include <tiffvers.h>
 #include <webp/decode.h>
@@ -1297,19 +1296,25 @@ s2p_library_versions(void)
 {
 	static char buf[512];
 	int webp = WebPGetDecoderVersion();
+	unsigned rsvg[3];
+	char rsvg_s[40];
 
 	/* the run-time versions where the library reports one, else the
-	 * version built against */
+	 * version built against; librsvg is loaded on first use */
+	if (draw_svg_version(rsvg) == 0)
+		snprintf(rsvg_s, sizeof rsvg_s, "%u.%u.%u", rsvg[0], rsvg[1], rsvg[2]);
+	else
+		snprintf(rsvg_s, sizeof rsvg_s, "not available");
 	snprintf(buf, sizeof buf, "cairo %s, pango %s, libxml2 %s, libzip %s, "
 	         "libpng %s, libjpeg %d, libtiff %d.%d.%d, giflib %d.%d.%d, "
-	         "libwebp %d.%d.%d, librsvg %u.%u.%u, libdeflate %s",
+	         "libwebp %d.%d.%d, librsvg %s, libdeflate %s",
 	         cairo_version_string(), pango_version_string(),
 	         LIBXML_DOTTED_VERSION, zip_libzip_version(),
 	         png_get_libpng_ver(NULL), JPEG_LIB_VERSION,
 	         TIFFLIB_MAJOR_VERSION, TIFFLIB_MINOR_VERSION, TIFFLIB_MICRO_VERSION,
 	         GIFLIB_MAJOR, GIFLIB_MINOR, GIFLIB_RELEASE,
 	         (webp >> 16) & 0xff, (webp >> 8) & 0xff, webp & 0xff,
-	         rsvg_major_version, rsvg_minor_version, rsvg_micro_version,
+	         rsvg_s,
 	         LIBDEFLATE_VERSION_STRING);
 	return buf;
 }

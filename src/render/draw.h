@@ -131,6 +131,10 @@ void draw_worker_set_deadline(draw_worker *w, double deadline_ms,
  * (draw-ftface.c) off, for tests that compare. */
 void draw_global_init(void);
 
+/* image-svg.c: librsvg's run-time version in @v (major, minor, micro), 0;
+ * -1 if it cannot be loaded (it is loaded on first use, not linked). */
+int draw_svg_version(unsigned v[3]);
+
 /* draw-fcsort.c: fontconfig's sort and match answers shared across sizes
  * and workers (on by default); its hit and miss counts so far. */
 void draw_fcsort_set_enabled(int on);

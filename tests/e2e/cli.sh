@@ -393,6 +393,16 @@ case_formats()
 	n=$(grep -o '<image' "$w/vec/v4.svg" | wc -l)
 	check "SVG: SVG pictures as paths, one image (the fallback PNG) ($n)" \
 		test "$n" = 1
+	# librsvg is loaded on first use: without it, the SVG pictures are
+	# reported (naming the part) and their fallback PNG drawn
+	fresh_dir "$w/norsvg"
+	S2P_TEST_NO_RSVG=1 run_cli "$w/norsvg" "$w/norsvg" "$PICTURES2" -s 4
+	expect_rc "pictures2 slide 4 without librsvg" 0 "$w/norsvg"
+	expect_files "pictures2 slide 4 without librsvg" "$w/norsvg" slide_4.png
+	expect_err_has "an SVG picture not drawn names its part and why" "$w/norsvg" \
+		"picture /ppt/media/image13.svg: librsvg cannot be loaded"
+	expect_err_has "an svgBlip falls back to its PNG" "$w/norsvg" \
+		"SVG picture /ppt/media/image11.svg not drawn"
 	expect_no_tmp "formats" "$w"
 }
 
